@@ -1,0 +1,11 @@
+import {defineConfig} from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Browser, pandoc/biber and SARIF-multitool checks are slow and need Debian tools:
+    // they live in test/slow and run through `npm run test:slow` (CI runs both).
+    exclude: ['test/slow/**', 'node_modules/**'],
+    testTimeout: 20000
+  }
+})
