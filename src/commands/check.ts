@@ -1,0 +1,137 @@
+/**
+ * `factlint check [root] [files…]`: lint a corpus and print the findings.
+ */
+import {existsSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {lintCorpus, UsageError} from '../lint.js'
+import {buildReport, type ReportData} from '../report/model.js'
+import {formatters} from '../reporters/index.js'
+import type {SeveritySetting} from '../types.js'
+import {exitStatus, type CommandIo} from './io.js'
+
+export const checkHelp = `Usage: factlint check [root] [files…] [options]
+
+Lint a corpus (default ./corpus). Named files limit what is reported; the
+cross-file rules still see the whole corpus.
+
+Options:
+  --format <name>      stylish (default on a terminal), json
+  --quiet              report errors only
+  --max-warnings <n>   exit 1 when there are more than n warnings
+  --rule <id=sev>      set a rule's severity: off, info, warning, error (repeatable)
+  --color, --no-color  force colour on or off
+  -h, --help           show this help
+
+Exit status: 0 no error, 1 errors (or too many warnings), 2 the command could not run.
+`
+
+
+export interface CheckArguments {
+  root: string
+  files: string[]
+  format: string | undefined
+  quiet: boolean
+  maxWarnings: number | undefined
+  rules: Record<string, SeveritySetting>
+  color: boolean | undefined
+}
+
+const severities = new Set(['off', 'info', 'warning', 'error'])
+
+export function parseCheckArguments(argv: string[], io: CommandIo): CheckArguments | 'help' {
+  const {values, positionals} = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: {type: 'string', short: 'f'},
+      quiet: {type: 'boolean', short: 'q', default: false},
+      'max-warnings': {type: 'string'},
+      rule: {type: 'string', multiple: true},
+      color: {type: 'boolean'},
+      'no-color': {type: 'boolean'},
+      help: {type: 'boolean', short: 'h'}
+    }
+  })
+  if (values.help) return 'help'
+  let root = 'corpus'
+  let files = positionals
+  const first = positionals[0]
+  if (first !== undefined && isDirectory(path.resolve(io.cwd, first))) {
+    root = first
+    files = positionals.slice(1)
+  } else if (first !== undefined && !first.endsWith('.md')) {
+    throw new UsageError(`No corpus at \`${first}\`: expected a folder (or claim files ending in \`.md\`)`)
+  }
+  let maxWarnings: number | undefined
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings'])
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`Unexpected --max-warnings \`${values['max-warnings']}\`, expected a whole number ≥ 0`)
+  }
+  const rules: Record<string, SeveritySetting> = {}
+  for (const item of values.rule ?? []) {
+    const [id, severity] = item.split('=')
+    if (!id || !severity || !severities.has(severity)) throw new UsageError(`Unexpected --rule \`${item}\`, expected \`id=severity\` with severity off, info, warning or error`)
+    rules[id] = severity as SeveritySetting
+  }
+  const color = values['no-color'] ? false : values.color
+  return {root, files, format: values.format, quiet: values.quiet ?? false, maxWarnings, rules, color}
+}
+
+function isDirectory(target: string): boolean {
+  return existsSync(target) && statSync(target).isDirectory()
+}
+
+/** Resolve named files (relative to the working directory) to paths relative to the root. */
+export function relativeFiles(files: string[], root: string, cwd: string): Set<string> {
+  const absoluteRoot = path.resolve(cwd, root)
+  const result = new Set<string>()
+  for (const file of files) {
+    const relative = path.relative(absoluteRoot, path.resolve(cwd, file))
+    if (relative.startsWith('..') || path.isAbsolute(relative)) throw new UsageError(`Unexpected file \`${file}\` outside the corpus \`${root}\``)
+    result.add(relative.split(path.sep).join('/'))
+  }
+  return result
+}
+
+/** The corpus root relative to the enclosing git repository (or the working directory). */
+export function rootFromRepository(absoluteRoot: string): string {
+  let directory = absoluteRoot
+  while (true) {
+    if (existsSync(path.join(directory, '.git'))) break
+    const parent = path.dirname(directory)
+    if (parent === directory) return ''
+    directory = parent
+  }
+  return path.relative(directory, absoluteRoot).split(path.sep).join('/')
+}
+
+export function defaultFormat(io: CommandIo): string {
+  return io.env.GITHUB_ACTIONS === 'true' && formatters.github ? 'github' : 'stylish'
+}
+
+export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
+  const parsed = parseCheckArguments(argv, io)
+  if (parsed === 'help') {
+    io.stdout(checkHelp)
+    return exitStatus.ok
+  }
+  const format = parsed.format ?? defaultFormat(io)
+  const formatter = formatters[format]
+  if (!formatter) throw new UsageError(`Unknown format \`${format}\`; choose one of ${Object.keys(formatters).join(', ')}`)
+  const result = lintCorpus({root: path.resolve(io.cwd, parsed.root), ruleOverrides: parsed.rules})
+  const only = parsed.files.length > 0 ? relativeFiles(parsed.files, parsed.root, io.cwd) : undefined
+  const report = buildReport(result, only)
+  const shown: ReportData = parsed.quiet ? {...report, findings: report.findings.filter((finding) => finding.severity === 'error')} : report
+  io.stdout(
+    formatter(shown, {
+      root: parsed.root,
+      rootFromRepository: rootFromRepository(path.resolve(io.cwd, parsed.root)),
+      color: parsed.color ?? (io.isTTY && !io.env.NO_COLOR)
+    })
+  )
+  const tooManyWarnings = parsed.maxWarnings !== undefined && report.summary.warnings > parsed.maxWarnings
+  if (tooManyWarnings) io.stderr(`factlint: ${report.summary.warnings} warnings, more than --max-warnings ${parsed.maxWarnings}\n`)
+  return report.summary.errors > 0 || tooManyWarnings ? exitStatus.findings : exitStatus.ok
+}

@@ -1,0 +1,194 @@
+/**
+ * The pipeline, stage by stage: read → parse → validate → collect (per file, plain data)
+ * → check the set (rules) → findings. A stage that fails on one file becomes a finding on
+ * that file; the run goes on.
+ */
+import {existsSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {VFileMessage} from 'vfile-message'
+import {readBibliography, type Bibliography} from './bibliography/index.js'
+import {ConfigError, loadConfig, type Config, type RuleSetting} from './corpus/config.js'
+import {emptyRegistry, readMeasures, type MeasureRegistry} from './corpus/measures.js'
+import {parseClaim, unreadableClaim} from './pipeline/parse-claim.js'
+import {compareStrings, listMarkdownFiles, readSource} from './pipeline/read.js'
+import {optionsValidator} from './schema/ajv.js'
+import {explainErrors} from './yaml/validate.js'
+import {isRuleId, ruleList, type RuleId} from './rules/index.js'
+import type {Corpus, Report, Rule, RuleContext} from './rules/create-rule.js'
+import type {Point, Position} from 'unist'
+import type {BibEntry, ClaimFacts, Place, Severity, SeveritySetting} from './types.js'
+
+/** The command could not run (no corpus, bad arguments): exit status 2. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+export interface LintOptions {
+  root: string
+  /** `--rule id=severity` flags: override config. */
+  ruleOverrides?: Record<string, SeveritySetting>
+  /** Pre-parsed claims (the cache, worker threads); parsed here when absent. */
+  parseClaims?: (root: string, files: string[], config: Config) => ClaimFacts[]
+}
+
+export interface LintResult {
+  corpus: Corpus
+  /** Every finding, sorted (file, line, column, rule, message). */
+  messages: VFileMessage[]
+  /** The resolved severity of each rule (`off` for rules not run). */
+  severities: Record<string, SeveritySetting>
+}
+
+interface ResolvedRule {
+  rule: Rule<unknown>
+  severity: Severity
+  options: unknown
+}
+
+export function resolveRules(config: Config, overrides: Record<string, SeveritySetting> = {}): ResolvedRule[] {
+  for (const id of [...Object.keys(config.rules), ...Object.keys(overrides)]) {
+    if (!isRuleId(id)) throw new UsageError(`Unknown rule \`${id}\`; known rules: ${ruleList.map((rule) => rule.id).join(', ')}`)
+  }
+  const resolved: ResolvedRule[] = []
+  for (const rule of ruleList as Array<Rule<unknown>>) {
+    const setting: RuleSetting | undefined = config.rules[rule.id]
+    const [configSeverity, configOptions] = Array.isArray(setting) ? [setting[0], setting[1]] : [setting, undefined]
+    const severity = overrides[rule.id] ?? configSeverity ?? rule.defaultSeverity
+    if (severity === 'off') continue
+    if (configOptions !== undefined) {
+      if (!rule.optionsSchema) throw new ConfigError('factlint.config.json', [{reason: `Unexpected options for rule \`${rule.id}\`, which takes none`}])
+      const validate = optionsValidator(rule.id, rule.optionsSchema)
+      if (!validate(configOptions)) {
+        throw new ConfigError('factlint.config.json', explainErrors(validate.errors ?? []).map(({reason}) => ({reason: `Rule \`${rule.id}\` options: ${reason}`})))
+      }
+    }
+    resolved.push({rule, severity, options: {...(rule.defaultOptions as object | undefined), ...configOptions}})
+  }
+  return resolved
+}
+
+/** Read and parse every claim file (the default; the cache and workers replace it). */
+export function parseClaimFiles(root: string, files: string[], config: Config): ClaimFacts[] {
+  return files.map((file) => {
+    const read = readSource(path.join(root, file), config.maxFileSize)
+    return read.ok ? parseClaim(file, read.text) : unreadableClaim(file, read.problem)
+  })
+}
+
+export function loadBibliography(root: string, config: Config, allowUndated: string[]): {bibliography: Bibliography; present: boolean} {
+  const file = path.join(root, config.paths.bibliography)
+  if (!existsSync(file)) return {bibliography: {entries: [], problems: [], raw: {}}, present: false}
+  const read = readSource(file, 64 * 1024 * 1024)
+  if (!read.ok) return {bibliography: {entries: [], problems: [{...read.problem, kind: 'parse'}], raw: {}}, present: true}
+  return {bibliography: readBibliography(read.text, {allowUndated}), present: true}
+}
+
+export function loadMeasures(root: string, config: Config): MeasureRegistry {
+  const file = path.join(root, config.paths.measures)
+  if (!existsSync(file)) return emptyRegistry(false)
+  const read = readSource(file, 64 * 1024 * 1024)
+  if (!read.ok) {
+    const registry = emptyRegistry(true)
+    registry.problems.push(read.problem)
+    return registry
+  }
+  return readMeasures(read.text, config.tolerances)
+}
+
+export function lintCorpus(options: LintOptions): LintResult {
+  const root = path.resolve(options.root)
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new UsageError(`No corpus at \`${options.root}\`: expected a folder with \`claims/\`, \`bibliography.bib\` and \`measures.yaml\``)
+  }
+  const config = loadConfig(root)
+  const resolved = resolveRules(config, options.ruleOverrides)
+  const bibliographyOptions = resolved.find((item) => item.rule.id === 'bibliography')?.options as {allowUndated?: string[]} | undefined
+  const {bibliography, present} = loadBibliography(root, config, bibliographyOptions?.allowUndated ?? [])
+  const measures = loadMeasures(root, config)
+  const files = listMarkdownFiles(root, config.paths.claims)
+  const allClaims = (options.parseClaims ?? parseClaimFiles)(root, files, config)
+
+  const entriesByKey = new Map<string, BibEntry>()
+  for (const entry of bibliography.entries) if (!entriesByKey.has(entry.key)) entriesByKey.set(entry.key, entry)
+  const corpus: Corpus = {
+    root,
+    config,
+    claims: allClaims.filter((claim) => claim.frontmatterProblems.length === 0),
+    allClaims,
+    bibliography,
+    bibliographyPath: config.paths.bibliography,
+    bibliographyPresent: present,
+    entriesByKey,
+    measures,
+    measuresPath: config.paths.measures
+  }
+  const messages = runRules(corpus, resolved, config)
+  const severities: Record<string, SeveritySetting> = {}
+  for (const rule of ruleList) severities[rule.id] = resolved.find((item) => item.rule === rule)?.severity ?? 'off'
+  return {corpus, messages, severities}
+}
+
+function runRules(corpus: Corpus, resolved: ResolvedRule[], config: Config): VFileMessage[] {
+  const messages: VFileMessage[] = []
+  const unreadable = new Set(corpus.allClaims.filter((claim) => claim.frontmatterProblems.length > 0).map((claim) => claim.path))
+  for (const {rule, severity, options} of resolved) {
+    const context: RuleContext<unknown> = {
+      options,
+      report(report) {
+        // A file with a `frontmatter` finding gets no other finding.
+        if (rule.id !== 'frontmatter' && report.file !== undefined && unreadable.has(report.file)) return
+        messages.push(toMessage(rule.id as RuleId, severity, report, config))
+      }
+    }
+    if (rule.checkClaim) {
+      const claims = rule.id === 'frontmatter' ? corpus.allClaims : corpus.claims
+      for (const claim of claims) rule.checkClaim(claim, context, corpus)
+    }
+    rule.checkCorpus?.(corpus, context)
+  }
+  return messages.sort(compareMessages)
+}
+
+function toMessage(ruleId: RuleId, severity: Severity, report: Report, config: Config): VFileMessage {
+  const message = new VFileMessage(report.reason, {
+    place: unistPlace(report.place),
+    ruleId,
+    source: 'factlint',
+    ...(report.cause ? {cause: relatedMessage(report.cause)} : {})
+  })
+  if (report.file !== undefined) message.file = report.file
+  const effective: Severity = report.documented ? 'info' : severity
+  message.fatal = effective === 'error' ? true : effective === 'warning' ? false : undefined
+  message.url = `${config.docsUrl}${ruleId}.md`
+  if (report.note !== undefined) message.note = report.note
+  if (report.actual !== undefined) message.actual = report.actual
+  if (report.expected !== undefined) message.expected = report.expected
+  return message
+}
+
+function relatedMessage(related: NonNullable<Report['cause']>): VFileMessage {
+  const message = new VFileMessage(related.reason ?? 'Related place', {place: unistPlace(related.place), source: 'factlint'})
+  message.file = related.file
+  return message
+}
+
+/** vfile wants a whole position or a point; our places may lack an end. */
+function unistPlace(place: Place | undefined): Position | Point | undefined {
+  if (!place) return undefined
+  return place.end ? {start: place.start, end: place.end} : place.start
+}
+
+export function severityOf(message: VFileMessage): Severity {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info'
+}
+
+/** Corpus-wide findings first, then by file, line, column, rule, message. */
+export function compareMessages(a: VFileMessage, b: VFileMessage): number {
+  return (
+    compareStrings(a.file ?? '', b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    compareStrings(a.ruleId ?? '', b.ruleId ?? '') ||
+    compareStrings(a.reason, b.reason)
+  )
+}

@@ -1,0 +1,103 @@
+/**
+ * Stage 1, read: bytes from disk to text, with every way a file can be unreadable turned
+ * into a problem at a position (never an exception that stops the run).
+ */
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {lineStartsOf, placeAt} from './positions.js'
+import type {StageProblem} from '../types.js'
+
+export const defaultMaxFileSize = 256 * 1024
+
+export type ReadResult = {ok: true; text: string} | {ok: false; problem: StageProblem}
+
+const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
+
+/** Decode UTF-8 (dropping a BOM); a bad byte or a NUL is a problem at its place. */
+export function decodeSource(bytes: Uint8Array, maxFileSize = defaultMaxFileSize): ReadResult {
+  if (bytes.length > maxFileSize) {
+    return {
+      ok: false,
+      problem: {
+        reason: `Unexpected file size of ${bytes.length} bytes, expected at most ${maxFileSize} (set \`maxFileSize\` in factlint.config.json to raise the cap)`,
+        place: placeAt([0], 0)
+      }
+    }
+  }
+  let text: string
+  try {
+    text = decoder.decode(bytes)
+  } catch {
+    const offset = firstInvalidUtf8(bytes)
+    const prefix = decoder.decode(bytes.subarray(0, offset))
+    return {
+      ok: false,
+      problem: {
+        reason: `Unexpected byte \`0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')}\` at byte offset ${offset}, expected UTF-8 text`,
+        place: placeAt(lineStartsOf(prefix), prefix.length)
+      }
+    }
+  }
+  const nul = text.indexOf('\u0000')
+  if (nul !== -1) {
+    return {
+      ok: false,
+      problem: {reason: 'Unexpected NUL byte, expected text', place: placeAt(lineStartsOf(text), nul)}
+    }
+  }
+  return {ok: true, text}
+}
+
+export function readSource(absolutePath: string, maxFileSize = defaultMaxFileSize): ReadResult {
+  try {
+    const size = statSync(absolutePath).size
+    if (size > maxFileSize) return decodeSource(new Uint8Array(size), maxFileSize)
+    return decodeSource(readFileSync(absolutePath), maxFileSize)
+  } catch (error) {
+    return {ok: false, problem: {reason: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, place: placeAt([0], 0)}}
+  }
+}
+
+/** Byte offset of the first byte that is not part of a well-formed UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let index = 0
+  while (index < bytes.length) {
+    const byte = bytes[index] ?? 0
+    let length = 0
+    let min = 0
+    if (byte < 0x80) length = 1
+    else if (byte >= 0xc2 && byte <= 0xdf) (length = 2), (min = 0x80)
+    else if (byte >= 0xe0 && byte <= 0xef) (length = 3), (min = 0x800)
+    else if (byte >= 0xf0 && byte <= 0xf4) (length = 4), (min = 0x10000)
+    else return index
+    let codePoint = length === 1 ? byte : byte & (0xff >> (length + 1))
+    for (let k = 1; k < length; k++) {
+      const next = bytes[index + k]
+      if (next === undefined || (next & 0xc0) !== 0x80) return index
+      codePoint = (codePoint << 6) | (next & 0x3f)
+    }
+    if (length > 1 && (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff))) return index
+    index += length
+  }
+  return bytes.length
+}
+
+/** Every `*.md` below `directory`, relative to `root`, `/`-separated, sorted. */
+export function listMarkdownFiles(root: string, directory: string): string[] {
+  const base = path.join(root, directory)
+  let entries: string[]
+  try {
+    entries = readdirSync(base, {recursive: true, encoding: 'utf8'})
+  } catch {
+    return []
+  }
+  return entries
+    .filter((entry) => entry.endsWith('.md'))
+    .map((entry) => path.posix.join(directory.split(path.sep).join('/'), entry.split(path.sep).join('/')))
+    .sort(compareStrings)
+}
+
+/** Code-unit order: the same on every machine and locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,75 @@
+import {createRule} from './create-rule.js'
+import {quotationSpans} from '../pipeline/body.js'
+import {placeAt} from '../pipeline/positions.js'
+
+/** Unnamed groups as the subject of saying or believing. */
+const defaultGroups = [
+  'historians', 'scholars', 'experts', 'witnesses', 'observers', 'critics', 'commentators', 'analysts',
+  'sources', 'researchers', 'eyewitnesses', 'survivors', 'some', 'many', 'others'
+]
+const defaultVerbs = [
+  'believe', 'believed', 'say', 'said', 'claim', 'claimed', 'argue', 'argued', 'think', 'thought', 'agree', 'agreed',
+  'suggest', 'suggested', 'maintain', 'maintained', 'estimate', 'estimated', 'insist', 'insisted', 'contend',
+  'contended', 'recall', 'recalled', 'assert', 'asserted'
+]
+/** Impersonal passives: "it is believed", "it was widely said". */
+const defaultPhrases = [
+  'it is believed', 'it is said', 'it is thought', 'it is claimed', 'it is widely believed', 'it is widely said',
+  'it is widely thought', 'it was believed', 'it was said', 'it was thought', 'it was claimed', 'it is reported',
+  'it is alleged', 'it has been said', 'it has been claimed', 'it has been suggested', 'some say', 'many believe'
+]
+
+export interface AccordingToWhomOptions {
+  groups: string[]
+  verbs: string[]
+  phrases: string[]
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+const patterns = new WeakMap<AccordingToWhomOptions, RegExp>()
+function patternFor(options: AccordingToWhomOptions): RegExp {
+  let pattern = patterns.get(options)
+  if (!pattern) {
+    const groups = options.groups.map(escape).join('|')
+    const verbs = options.verbs.map(escape).join('|')
+    const phrases = options.phrases.map((phrase) => escape(phrase).replace(/ /g, '\\s+')).join('|')
+    // "(many|some)? (observers) (have)? (claimed)", allowing one adverb: "historians now believe".
+    const groupSaying = `(?:(?:some|many|most|several|other)\\s+)?(?:${groups})(?:\\s+(?:have|had|now|still|widely|often|generally|also))?\\s+(?:${verbs})`
+    pattern = new RegExp(`\\b(?:${[groupSaying, phrases].filter(Boolean).join('|')})\\b`, 'giu')
+    patterns.set(options, pattern)
+  }
+  return pattern
+}
+
+export const accordingToWhom = createRule<AccordingToWhomOptions>({
+  id: 'according-to-whom',
+  description: 'Attribution to unnamed people ("historians believe", "witnesses say", "it is believed")',
+  defaultSeverity: 'warning',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      groups: {description: 'Unnamed groups that must not be the subject of saying or believing.', type: 'array', items: {type: 'string', minLength: 1}},
+      verbs: {description: 'Verbs of saying or believing.', type: 'array', items: {type: 'string', minLength: 1}},
+      phrases: {description: 'Whole phrases to flag, e.g. impersonal passives.', type: 'array', items: {type: 'string', minLength: 1}}
+    }
+  },
+  defaultOptions: {groups: defaultGroups, verbs: defaultVerbs, phrases: defaultPhrases},
+  checkClaim(claim, context) {
+    const pattern = patternFor(context.options)
+    for (const run of claim.bodyText) {
+      // A quotation is the source's own words, not our attribution.
+      const quoted = quotationSpans(run.value)
+      for (const match of run.value.matchAll(pattern)) {
+        const index = match.index ?? 0
+        if (quoted.some((span) => index >= span.start && index < span.end)) continue
+        context.report({
+          file: claim.path,
+          reason: `Unexpected attribution to unnamed people (\`${match[0]}\`), expected who says it: a named person, institution or source`,
+          place: placeAt(claim.lineStarts, run.offset + index, run.offset + index + match[0].length)
+        })
+      }
+    }
+  }
+})
