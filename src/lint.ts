@@ -77,9 +77,13 @@ export function parseClaimFiles(root: string, files: string[], config: Config): 
 
 export function loadBibliography(root: string, config: Config, allowUndated: string[]): {bibliography: Bibliography; present: boolean} {
   const file = path.join(root, config.paths.bibliography)
-  if (!existsSync(file)) return {bibliography: {entries: [], problems: [], raw: {}}, present: false}
+  if (!existsSync(file)) return {bibliography: readBibliography(''), present: false}
   const read = readSource(file, 64 * 1024 * 1024)
-  if (!read.ok) return {bibliography: {entries: [], problems: [{...read.problem, kind: 'parse'}], raw: {}}, present: true}
+  if (!read.ok) {
+    const bibliography = readBibliography('')
+    bibliography.problems.push({...read.problem, kind: 'parse'})
+    return {bibliography, present: true}
+  }
   return {bibliography: readBibliography(read.text, {allowUndated}), present: true}
 }
 

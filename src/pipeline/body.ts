@@ -39,7 +39,9 @@ export function findCitations(run: TextRun, lineStarts: readonly number[]): Body
     }
     inBrackets.push({start: bracket.index ?? 0, end: (bracket.index ?? 0) + bracket[0].length})
   }
-  // Author-in-text citations outside brackets: `@lendvai2008 says …`.
+  // Author-in-text citations outside brackets: `@lendvai2008 says …`. (`matchAll` copies
+  // the global pattern's `lastIndex`, so reset it first.)
+  keyPattern.lastIndex = 0
   for (const match of run.value.matchAll(keyPattern)) {
     const index = match.index ?? 0
     if (inBrackets.some((span) => index >= span.start && index < span.end)) continue
@@ -64,6 +66,7 @@ export function citationSpans(value: string): CitationSpan[] {
     if (!(bracket[1] ?? '').includes('@')) continue
     spans.push({start: bracket.index ?? 0, end: (bracket.index ?? 0) + bracket[0].length})
   }
+  keyPattern.lastIndex = 0
   for (const match of value.matchAll(keyPattern)) {
     const index = match.index ?? 0
     if (isCitationStart(value, index)) spans.push({start: index, end: index + match[0].length})

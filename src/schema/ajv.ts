@@ -13,6 +13,8 @@ export const schemaDirectory = new URL('../../schema/', import.meta.url)
 const ajv = new Ajv2020({
   allErrors: true,
   strict: true,
+  // The report schema's interval ends are a number, an ISO day or null.
+  allowUnionTypes: true,
   // `oneOf` between a string and an object reports both branches; we explain it ourselves.
   verbose: false
 })

@@ -15,9 +15,9 @@ export function validateYaml(
 ): StageProblem[] {
   const validate = validator(schema)
   if (validate(value)) return []
-  return explainErrors(validate.errors ?? []).map(({error, reason, part}) => {
+  return explainErrors(validate.errors ?? []).map(({error, reason, part, key}) => {
     const path = pointerSegments(error.instancePath)
-    if (part === 'key') path.push(String((error.params as {additionalProperty?: string}).additionalProperty))
+    if (key !== undefined) path.push(key)
     return {reason, place: placeOfPath(document, path, source, part)}
   })
 }
@@ -26,6 +26,8 @@ interface Explained {
   error: ErrorObject
   reason: string
   part: NodePart
+  /** The key at fault, below `instancePath` (unknown properties, bad property names). */
+  key?: string
 }
 
 /**
@@ -47,6 +49,14 @@ export function explainErrors(errors: readonly ErrorObject[]): Explained[] {
   const result: Explained[] = []
   const seen = new Set<string>()
   for (const error of errors) {
+    // Explained by its sub-error, which carries `propertyName`.
+    if (error.keyword === 'propertyNames') continue
+    if (error.propertyName !== undefined) {
+      const field = error.instancePath === '' ? 'frontmatter' : describeField(error.instancePath)
+      const expected = error.keyword === 'pattern' ? patternDescription(String((error.params as {pattern: string}).pattern)) : (error.message ?? 'a valid name')
+      result.push({error, reason: `Unexpected key \`${error.propertyName}\` in ${field}, expected ${expected}`, part: 'key', key: error.propertyName})
+      continue
+    }
     if (error.keyword === 'oneOf' || error.keyword === 'anyOf') {
       // Explained by its branches' errors; alone only when both branches matched.
       if ((error.params as {passingSchemas?: unknown}).passingSchemas) {
@@ -87,7 +97,7 @@ function explain(error: ErrorObject): Explained {
     case 'required':
       return {error, reason: `Missing required field \`${String(params.missingProperty)}\`${error.instancePath ? ` in ${field}` : ''}`, part: 'value'}
     case 'additionalProperties':
-      return {error, reason: `Unexpected field \`${String(params.additionalProperty)}\`${error.instancePath ? ` in ${field}` : ''}`, part: 'key'}
+      return {error, reason: `Unexpected field \`${String(params.additionalProperty)}\`${error.instancePath ? ` in ${field}` : ''}`, part: 'key', key: String(params.additionalProperty)}
     case 'enum':
       return {
         error,
