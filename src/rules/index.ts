@@ -6,14 +6,17 @@ import {accordingToWhom} from './according-to-whom.js'
 import {betterSourceNeeded} from './better-source-needed.js'
 import {bibliography} from './bibliography.js'
 import {bodyCitation} from './body-citation.js'
+import {conflictingFigures} from './conflicting-figures.js'
 import type {Rule} from './create-rule.js'
 import {duplicateId} from './duplicate-id.js'
 import {frontmatter} from './frontmatter.js'
 import {idMismatch} from './id-mismatch.js'
 import {locatorNeeded} from './locator-needed.js'
 import {quoteNeedsLocator} from './quote-needs-locator.js'
+import {relation} from './relation.js'
 import {schema} from './schema.js'
 import {uncited} from './uncited.js'
+import {unknownMeasure} from './unknown-measure.js'
 import {unknownSource} from './unknown-source.js'
 import {unusedSource} from './unused-source.js'
 
@@ -29,6 +32,9 @@ export const rules = {
   'unknown-source': unknownSource,
   'body-citation': bodyCitation,
   'locator-needed': locatorNeeded,
+  'unknown-measure': unknownMeasure,
+  'conflicting-figures': conflictingFigures,
+  relation,
   'unused-source': unusedSource,
   bibliography,
   'better-source-needed': betterSourceNeeded,

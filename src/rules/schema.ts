@@ -1,4 +1,6 @@
+import {figureValueFindings} from '../figures/figure-index.js'
 import {code, createRule} from './create-rule.js'
+import {relationSchemaFindings} from './relation.js'
 
 /** Frontmatter, `measures.yaml` or a figure's unit that breaks the JSON Schemas. */
 export const schema = createRule({
@@ -17,8 +19,12 @@ export const schema = createRule({
         })
       }
     }
+    // Values that fit the JSON Schema but name no interval (`1956-02-30`, `min > max`).
+    for (const finding of figureValueFindings(claim, corpus)) context.report(finding)
   },
   checkCorpus(corpus, context) {
     for (const problem of corpus.measures.problems) context.report({file: corpus.measuresPath, ...problem})
+    // Relations that cannot be evaluated: a `check` that does not parse, an unknown id, `year()` of a non-date.
+    for (const finding of relationSchemaFindings(corpus)) context.report(finding)
   }
 })

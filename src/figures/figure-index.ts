@@ -1,0 +1,163 @@
+/**
+ * Every figure's interval, computed once per run and shared by `schema` (values that
+ * name no interval), `conflicting-figures`, `relation` and the report's measures section.
+ * Cached per `Corpus` object in a WeakMap: a run builds one corpus, so the cache lives
+ * exactly as long as the run, and a test that builds many corpora never sees stale data.
+ *
+ * Conflicts are found without comparing pairs. On a line, a figure i meets every other
+ * figure unless some figure lies wholly above it or wholly below it; and if any figure
+ * lies wholly above i, so does the figure with the highest lower end (`highest`), since
+ * whether j lies above i depends only on j's lower end. Likewise below with the lowest
+ * upper end (`lowest`). So one pass finds those two figures, and a second pass tells
+ * each figure whether, and with which concrete other figure, it conflicts: O(n) per
+ * measure. When the measure conflicts at all, `highest` and `lowest` conflict with each
+ * other: that pair is the smallest explanation of the measure's conflict.
+ */
+import type {Corpus, Report} from '../rules/create-rule.js'
+import type {ClaimFacts, DeclaredFigure, Measure, Place} from '../types.js'
+import {intersects, tryFigureInterval, type FigureProblemField, type Interval} from './interval.js'
+import {measureValueForRelation} from './relation.js'
+
+export interface IndexedFigure {
+  claim: ClaimFacts
+  figure: DeclaredFigure
+  measure: Measure
+  interval: Interval
+  /** Takes part in conflicts and relations: its claim is neither `draft` nor `retracted`. */
+  counts: boolean
+}
+
+export interface MeasureFigures {
+  measure: Measure
+  /** Every figure of the measure whose value names an interval, in claim path order. */
+  figures: IndexedFigure[]
+  /** The figures that count (see `IndexedFigure.counts`). */
+  counted: IndexedFigure[]
+  /** The counted figure with the highest lower end, and the one with the lowest upper end. */
+  highest?: IndexedFigure
+  lowest?: IndexedFigure
+  /** Whether some two counted figures have intervals that do not meet. */
+  conflicting: boolean
+}
+
+export interface FigureValueProblem {
+  claim: ClaimFacts
+  figure: DeclaredFigure
+  reason: string
+  field: FigureProblemField
+}
+
+export interface FigureIndex {
+  /** Every measure of the registry, by id. */
+  byMeasure: Map<string, MeasureFigures>
+  /** Figures of known measures whose value or qualifier names no interval, by claim path. */
+  valueProblems: Map<string, FigureValueProblem[]>
+}
+
+const cache = new WeakMap<Corpus, FigureIndex>()
+
+export function figureIndex(corpus: Corpus): FigureIndex {
+  const cached = cache.get(corpus)
+  if (cached) return cached
+  const index = buildFigureIndex(corpus)
+  cache.set(corpus, index)
+  return index
+}
+
+function buildFigureIndex(corpus: Corpus): FigureIndex {
+  const byMeasure = new Map<string, MeasureFigures>()
+  for (const measure of Object.values(corpus.measures.measures)) {
+    byMeasure.set(measure.id, {measure, figures: [], counted: [], conflicting: false})
+  }
+  const valueProblems = new Map<string, FigureValueProblem[]>()
+  for (const claim of corpus.claims) {
+    const counts = claim.status !== 'draft' && claim.status !== 'retracted'
+    for (const figure of claim.figures) {
+      const group = byMeasure.get(figure.measure)
+      if (!group) continue
+      const {measure} = group
+      const result = tryFigureInterval(figure.value, figure.qualifier, measure.tolerance, measure.kind)
+      if (!result.ok) {
+        const problems = valueProblems.get(claim.path) ?? []
+        problems.push({claim, figure, reason: result.reason, field: result.field})
+        valueProblems.set(claim.path, problems)
+        continue
+      }
+      const indexed: IndexedFigure = {claim, figure, measure, interval: result.interval, counts}
+      group.figures.push(indexed)
+      if (counts) group.counted.push(indexed)
+    }
+  }
+  for (const group of byMeasure.values()) findExtremes(group)
+  return {byMeasure, valueProblems}
+}
+
+function findExtremes(group: MeasureFigures): void {
+  for (const figure of group.counted) {
+    if (!group.highest || isHigherLowerEnd(figure.interval, group.highest.interval)) group.highest = figure
+    if (!group.lowest || isLowerUpperEnd(figure.interval, group.lowest.interval)) group.lowest = figure
+  }
+  group.conflicting = group.highest !== undefined && group.lowest !== undefined && !intersects(group.highest.interval, group.lowest.interval)
+}
+
+/** `a` excludes more from below than `b`; ties keep the first figure, for stable reports. */
+function isHigherLowerEnd(a: Interval, b: Interval): boolean {
+  return a.lo > b.lo || (a.lo === b.lo && a.loOpen && !b.loOpen)
+}
+
+function isLowerUpperEnd(a: Interval, b: Interval): boolean {
+  return a.hi < b.hi || (a.hi === b.hi && a.hiOpen && !b.hiOpen)
+}
+
+/**
+ * The figures that a counted figure cannot agree with, as concrete witnesses: the one
+ * with the highest lower end when it lies wholly above, the one with the lowest upper
+ * end when it lies wholly below. Empty when the figure meets every other counted figure.
+ */
+export function conflictWitnesses(group: MeasureFigures, figure: IndexedFigure): IndexedFigure[] {
+  const witnesses: IndexedFigure[] = []
+  if (!figure.counts || !group.conflicting) return witnesses
+  for (const candidate of [group.highest, group.lowest]) {
+    if (candidate && candidate !== figure && !intersects(candidate.interval, figure.interval)) witnesses.push(candidate)
+  }
+  return witnesses
+}
+
+/**
+ * A measure's value in relations (CORPUS-FORMAT.md, "Relations"): the intersection of
+ * its counted figures' intervals, or their hull when they conflict or it is disputed;
+ * `undefined` when no figure counts.
+ */
+export function measureValue(group: MeasureFigures): Interval | undefined {
+  return measureValueForRelation(
+    group.counted.map((figure) => figure.interval),
+    group.measure.disputed !== undefined
+  )
+}
+
+/**
+ * `schema` findings for figures whose value does not name an interval (a range without
+ * `{min, max}`, `min > max`, a date on a count measure, `1956-02-30`). Called by the
+ * `schema` rule. A field that already breaks the JSON Schema is not reported twice.
+ */
+export function figureValueFindings(claim: ClaimFacts, corpus: Corpus): Report[] {
+  const problems = figureIndex(corpus).valueProblems.get(claim.path) ?? []
+  const findings: Report[] = []
+  for (const problem of problems) {
+    if (problem.claim !== claim || problem.field === 'tolerance') continue // a bad tolerance is `measures.yaml`'s schema finding
+    const place = problem.figure.fieldPlaces[problem.field] ?? problem.figure.fieldPlaces.value ?? problem.figure.place
+    const valuePlace = problem.figure.fieldPlaces.value
+    const qualifierPlace = problem.figure.fieldPlaces.qualifier
+    if (claim.schemaProblems.some((schemaProblem) => within(schemaProblem.place, valuePlace) || within(schemaProblem.place, qualifierPlace))) continue
+    findings.push({file: claim.path, reason: problem.reason, place})
+  }
+  return findings
+}
+
+function within(inner: Place | undefined, outer: Place | undefined): boolean {
+  const start = inner?.start.offset
+  const outerStart = outer?.start.offset
+  if (start === undefined || outerStart === undefined) return false
+  const outerEnd = outer?.end?.offset ?? outerStart
+  return start >= outerStart && start <= outerEnd
+}
