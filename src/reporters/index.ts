@@ -2,7 +2,10 @@
  * The formatters of `factlint check --format`: pure functions from the report to text.
  */
 import type {ReportData} from '../report/model.js'
+import {formatGithub} from './github.js'
 import {formatJson} from './json.js'
+import {formatMarkdown} from './markdown.js'
+import {formatSarif} from './sarif.js'
 import {formatStylish} from './stylish.js'
 
 export interface FormatContext {
@@ -11,11 +14,18 @@ export interface FormatContext {
   /** Path of the corpus root relative to the repository root, `/`-separated (SARIF, GitHub annotations). */
   rootFromRepository: string
   color: boolean
+  /** Where the rule pages live (the config's `docsUrl`); SARIF's `helpUri`s. Default: the project's docs. */
+  docsUrl?: string
+  /** Prefix of Markdown links to files, ending in `/` (a blob URL, or `../` from `reports/`). */
+  linkBase?: string
 }
 
 export type Formatter = (report: ReportData, context: FormatContext) => string
 
 export const formatters: Record<string, Formatter> = {
   stylish: (report, context) => formatStylish(report, {color: context.color, root: context.root}),
-  json: (report) => formatJson(report)
+  json: (report) => formatJson(report),
+  sarif: (report, context) => formatSarif(report, {rootFromRepository: context.rootFromRepository, ...(context.docsUrl ? {docsUrl: context.docsUrl} : {})}),
+  github: (report, context) => formatGithub(report, {rootFromRepository: context.rootFromRepository}),
+  markdown: (report, context) => formatMarkdown(report, {rootFromRepository: context.rootFromRepository, ...(context.linkBase ? {linkBase: context.linkBase} : {})})
 }
