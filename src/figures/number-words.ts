@@ -301,6 +301,12 @@ export function parseNumberWords(
         index += 1
         continue
       }
+      // "a million and a half": half of the last scale.
+      if (previous === 'scale' && (next === 'a' || next === 'an') && spacedWordAt(tokens, index + 2) === 'half') {
+        total += lastScale / 2
+        last = index + 2
+        break
+      }
       // "two and a half (million)": the half belongs to the group before any scale word.
       if (
         (previous === 'unit' || previous === 'teen' || previous === 'tens' || previous === 'compound') &&

@@ -240,6 +240,7 @@ const dashes: ReadonlySet<string> = new Set([...hyphens, '\u2013'])
 const sentenceEnds: ReadonlySet<string> = new Set(['.', '!', '?', '\u2026'])
 const closingMarks: ReadonlySet<string> = new Set(['"', "'", '\u2019', '\u201d', ')', ']', '»'])
 const apostrophes: ReadonlySet<string> = new Set(["'", '\u2019'])
+const quotesAndBrackets: ReadonlySet<string> = new Set([...closingMarks, '(', '[', '\u201c', '\u2018', '«'])
 
 /** "rose from 2,000 to 3,000" states two values, not a range. */
 const changeVerbs: ReadonlySet<string> = new Set([
@@ -553,18 +554,14 @@ function tokenize(text: string, skip: ReadonlyArray<readonly [number, number]>):
     position += width
   }
 
-  for (const [index, token] of tokens.entries()) {
-    token.sentenceStart = index === 0 || token.paragraphBefore || endsSentence(tokens, index - 1)
+  // A sentence ends at . ! ? ; quotes and brackets around the boundary change nothing.
+  let afterSentenceEnd = true
+  for (const token of tokens) {
+    token.sentenceStart = afterSentenceEnd || token.paragraphBefore
+    const quoteOrBracket = token.kind === 'punct' && quotesAndBrackets.has(token.lower)
+    if (!quoteOrBracket) afterSentenceEnd = token.kind === 'punct' && sentenceEnds.has(token.lower)
   }
   return tokens
-}
-
-/** Whether the token at `index` closes a sentence (looking back over closing quotes and brackets). */
-function endsSentence(tokens: readonly Token[], index: number): boolean {
-  let cursor = index
-  while (cursor >= 0 && tokens[cursor]?.kind === 'punct' && closingMarks.has(tokens[cursor]?.lower ?? '')) cursor -= 1
-  const token = tokens[cursor]
-  return token !== undefined && token.kind === 'punct' && sentenceEnds.has(token.lower)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1007,6 +1004,9 @@ class FigureReader {
         unit = abbreviation
         last = index + 1
       } else if (next.lower === '/' || next.lower === '\\') {
+        return {type: 'skip', next: this.skipGlued(index)}
+      } else if (next.lower === '.' && this.at(index + 2)?.kind === 'number' && this.glued(index + 2)) {
+        // "3.5.1", "1956.10.23": a version or section number.
         return {type: 'skip', next: this.skipGlued(index)}
       } else if (next.lower === ':' && this.at(index + 2)?.kind === 'number' && this.glued(index + 2)) {
         // "10:30": a time of day.

@@ -93,6 +93,7 @@ const singleFigureRows: Array<[string, Expected]> = [
   ['half', figure('half', 0.5)],
   ['half a million', figure('half a million', 500000)],
   ['two and a half million', figure('two and a half million', 2500000)],
+  ['a million and a half', figure('a million and a half', 1500000)],
   ['a dozen', figure('a dozen', 12)],
   ['two dozen', figure('two dozen', 24)],
   ['one', figure('one', 1)],
@@ -346,6 +347,8 @@ const traps: string[] = [
   'several hundred',
   'a few thousand',
   'a 3a form',
+  'see section 3.5.1',
+  'the 2.5m figure',
   'the Charter 77 movement',
   'along Route 66',
   'the first half of October',
@@ -522,6 +525,11 @@ describe('offsets and number spans', () => {
       }),
       {numRuns: 300}
     )
+  })
+
+  it('reads capitals after a quoted or bracketed sentence end as a sentence start', () => {
+    expect(readFigures('\u201cWe did not lose.\u201d Two men nodded.').map((item) => item.text)).toEqual(['Two'])
+    expect(readFigures('It ended. (Three days later it began again.)').map((item) => item.text)).toEqual(['Three'])
   })
 
   it('reads a long text in one pass', () => {
