@@ -4,6 +4,7 @@
  * reports are deterministic.
  */
 import type {VFileMessage} from 'vfile-message'
+import {measureReport, type MeasureReportEntry} from '../figures/measure-report.js'
 import {severityOf, type LintResult} from '../lint.js'
 import type {Severity} from '../types.js'
 
@@ -38,12 +39,16 @@ export interface Summary {
   unknownLocators: number
 }
 
-/** The JSON report (`schema/report.schema.json`). `measures` is filled in by the figures stage. */
+/** The JSON report (`schema/report.schema.json`). */
 export interface ReportData {
   version: 1
   findings: Finding[]
   summary: Summary
-  measures?: unknown[]
+  /**
+   * Every measure with each claim's figure, sorted by id (see `src/figures/measure-report.ts`).
+   * Optional only so that reports built by hand (reporter tests) need not carry it.
+   */
+  measures?: MeasureReportEntry[]
 }
 
 export function toFinding(message: VFileMessage): Finding {
@@ -90,11 +95,12 @@ export function summarize(result: LintResult, findings: readonly Finding[]): Sum
 
 /**
  * Build the report. `onlyFiles` (paths relative to the root) limits the findings shown,
- * while every rule still saw the whole corpus; corpus-wide findings are always kept.
+ * while every rule still saw the whole corpus; corpus-wide findings are always kept, and
+ * so is the measures section, since a conflict involves files outside the selection.
  */
 export function buildReport(result: LintResult, onlyFiles?: ReadonlySet<string>): ReportData {
   const findings = result.messages
     .filter((message) => !onlyFiles || !message.file || onlyFiles.has(message.file))
     .map(toFinding)
-  return {version: 1, findings, summary: summarize(result, findings)}
+  return {version: 1, findings, summary: summarize(result, findings), measures: measureReport(result.corpus)}
 }
