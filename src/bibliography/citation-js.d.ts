@@ -1,6 +1,7 @@
 /**
- * The little of citation-js that `csl.ts` uses (the packages ship no types). Kept here so
- * that no citation-js type leaks out of the adapter.
+ * The little of citation-js that this folder uses (the packages ship no types): `csl.ts`
+ * reads BibLaTeX, `from-csl.ts` writes it. Declared here so that no citation-js type
+ * leaks out of the adapter.
  */
 declare module '@citation-js/core' {
   interface ChainOptions {
@@ -13,6 +14,13 @@ declare module '@citation-js/core' {
     input: {
       chain(input: unknown, options?: ChainOptions): unknown
     }
+    config: {
+      get(ref: string): unknown
+    }
+  }
+  export class Cite {
+    constructor(data?: unknown, options?: object)
+    format(format: string, options?: object): unknown
   }
   export const logger: {
     /** Every message citation-js ever logged; it only grows. */

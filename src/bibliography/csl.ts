@@ -8,6 +8,7 @@ import {logger, plugins} from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 import type {BibEntry} from '../types.js'
 import type {Bibliography} from './read.js'
+import {monthMacros} from './read.js'
 import {scanBibtex} from './scan.js'
 import type {ScannedEntry, ScannedValue} from './scan.js'
 
@@ -48,21 +49,6 @@ const nameFields: ReadonlySet<string> = new Set([
   'scriptwriter'
 ])
 
-const monthMacros: Readonly<Record<string, string>> = {
-  jan: '1',
-  feb: '2',
-  mar: '3',
-  apr: '4',
-  may: '5',
-  jun: '6',
-  jul: '7',
-  aug: '8',
-  sep: '9',
-  oct: '10',
-  nov: '11',
-  dec: '12'
-}
-
 interface SourceEntry {
   type: string
   fields: Array<{name: string; tex: string}>
@@ -76,7 +62,7 @@ export function toCsl(bib: Bibliography, keys?: string[]): CslConversion {
   const wanted = [...new Set(keys ?? [...firstEntries.keys()])]
   const sources = new Map<string, SourceEntry | undefined>()
   const sourceOf = (key: string): SourceEntry | undefined => {
-    if (!sources.has(key)) sources.set(key, readSource(key, bib.standalone?.[key] ?? bib.raw[key]))
+    if (!sources.has(key)) sources.set(key, readSource(key, ownText(bib.standalone, key) ?? ownText(bib.raw, key)))
     return sources.get(key)
   }
 
@@ -120,7 +106,7 @@ function readSource(key: string, text: string | undefined): SourceEntry | undefi
 
 function valueText(value: ScannedValue): string {
   return value.parts
-    .map((part) => (part.kind === 'macro' ? monthMacros[part.text.toLowerCase()] ?? part.text : part.text))
+    .map((part) => (part.kind === 'macro' ? monthMacros.get(part.text.toLowerCase()) ?? part.text : part.text))
     .join('')
 }
 
@@ -205,7 +191,7 @@ function repair(
       fields.push(field)
       continue
     }
-    const plain = entry?.fields[field.name]
+    const plain = entry ? ownText(entry.fields, field.name) : undefined
     if (nameFields.has(field.name) || plain === undefined) {
       replaced.push({field: field.name, reason: `Left out: ${alone.reason}`})
     } else {
@@ -235,6 +221,13 @@ function withKey(item: CslItem, key: string): CslItem {
   const keyed: CslItem = {...item, id: key}
   keyed['citation-key'] = key
   return keyed
+}
+
+/** A string stored under `key` itself (not inherited: keys come from the file). */
+function ownText(record: Record<string, string> | undefined, key: string): string | undefined {
+  if (!record || !Object.hasOwn(record, key)) return undefined
+  const value = record[key]
+  return typeof value === 'string' ? value : undefined
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

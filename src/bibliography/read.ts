@@ -36,19 +36,16 @@ export interface ReadBibliographyOptions {
 }
 
 /** BibTeX's predefined month macros, as the numbers BibLaTeX expects. */
-const monthMacros: Readonly<Record<string, string>> = {
-  jan: '1',
-  feb: '2',
-  mar: '3',
-  apr: '4',
-  may: '5',
-  jun: '6',
-  jul: '7',
-  aug: '8',
-  sep: '9',
-  oct: '10',
-  nov: '11',
-  dec: '12'
+export const monthMacros: ReadonlyMap<string, string> = new Map(
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((name, index) => [name, String(index + 1)])
+)
+
+/**
+ * Records keyed by names from the file: without a prototype, so that a key or field
+ * called `__proto__` or `constructor` is just a name.
+ */
+function emptyRecord<Value>(): Record<string, Value> {
+  return Object.create(null) as Record<string, Value>
 }
 
 const parserOptions: ParserOptions = {sentenceCase: false, caseProtection: false, applyCrossRef: false}
@@ -60,8 +57,7 @@ const parserOptions: ParserOptions = {sentenceCase: false, caseProtection: false
 const lessThanStandIn = '\uFDD0'
 const greaterThanStandIn = '\uFDD1'
 
-/** Fields whose parsed value is a list, joined into plain text with these separators. */
-const keywordSeparator = ', '
+/** Name and literal lists (`author`, `publisher`, `location`, …) are joined with this. */
 const listSeparator = '; '
 
 interface ExpandedField {
@@ -96,7 +92,10 @@ export function readBibliography(text: string, options: ReadBibliographyOptions 
   let expandedTotal = 0
 
   /** The text of a value with macros expanded, or `undefined` after reporting why not. */
-  const expand = (value: ScannedValue, where: {what: string; place: Place; key?: string}): string | undefined => {
+  const expand = (
+    value: ScannedValue,
+    where: {what: string; place: Place; key?: string; definesMacro?: boolean}
+  ): string | undefined => {
     let length = 0
     let added = 0
     const pieces: string[] = []
@@ -110,6 +109,8 @@ export function readBibliography(text: string, options: ReadBibliographyOptions 
       if (macros.has(name)) {
         const expansion = macros.get(name)
         if (expansion === undefined) {
+          // A `@string` built on a capped one is capped too; one problem, at the first, says so.
+          if (where.definesMacro) return undefined
           problems.push(
             withKey(
               {
@@ -126,8 +127,8 @@ export function readBibliography(text: string, options: ReadBibliographyOptions 
         pieces.push(expansion)
         length += expansion.length
         added += expansion.length
-      } else if (name in monthMacros) {
-        const month = monthMacros[name] ?? ''
+      } else if (monthMacros.has(name)) {
+        const month = monthMacros.get(name) ?? ''
         pieces.push(month)
         length += month.length
       } else {
@@ -177,13 +178,14 @@ export function readBibliography(text: string, options: ReadBibliographyOptions 
   }
 
   const entries: BibEntry[] = []
-  const raw: Record<string, string> = {}
-  const standalone: Record<string, string> = {}
+  const raw = emptyRecord<string>()
+  const standalone = emptyRecord<string>()
   const firstByKey = new Map<string, BibEntry>()
 
   for (const item of scan.items) {
     if (item.kind === 'string') {
-      macros.set(item.name, expand(item.value, {what: `\`@string\` \`${item.name}\``, place: placeOf(item.start, item.value.start)}))
+      const what = `\`@string\` \`${item.name}\``
+      macros.set(item.name, expand(item.value, {what, place: placeOf(item.start, item.value.start), definesMacro: true}))
       continue
     }
     if (item.key === undefined) continue
@@ -205,7 +207,7 @@ export function readBibliography(text: string, options: ReadBibliographyOptions 
 
   function readEntry(scanned: ScannedEntry, key: string): BibEntry {
     const expanded: ExpandedField[] = []
-    const fieldPlaces: Record<string, Place> = {}
+    const fieldPlaces = emptyRecord<Place>()
     for (const field of scanned.fields) {
       const place = placeOf(field.start, field.end)
       if (fieldPlaces[field.name] !== undefined) {
@@ -223,6 +225,13 @@ export function readBibliography(text: string, options: ReadBibliographyOptions 
       if (tex !== undefined) expanded.push({name: field.name, tex, scanned: field})
     }
     const {fields, failures} = parseFields(scanned.type, expanded)
+    // The parser sorts and deduplicates keywords; the written order decides which tier comes first.
+    const keywords = expanded.find((field) => field.name === 'keywords')
+    if (keywords) {
+      const written = collapseWhitespace(keywords.tex.replace(/[{}]/g, '')).normalize('NFC')
+      if (written === '') delete fields['keywords']
+      else fields['keywords'] = written
+    }
     for (const failure of failures) {
       problems.push({
         kind: 'bad-field',
@@ -240,7 +249,7 @@ export function readBibliography(text: string, options: ReadBibliographyOptions 
       place: placeOf(scanned.start, scanned.headerEnd),
       fieldPlaces
     }
-    if (!(key in raw)) {
+    if (raw[key] === undefined) {
       raw[key] = text.slice(scanned.start, scanned.end)
       standalone[key] = standaloneText(scanned.type, key, expanded)
     }
@@ -283,13 +292,13 @@ interface ParsedFields {
  * one at fault.
  */
 function parseFields(type: string, expanded: ExpandedField[]): ParsedFields {
-  if (expanded.length === 0) return {fields: {}, failures: []}
+  if (expanded.length === 0) return {fields: emptyRecord(), failures: []}
   const parserType = isParserSafeName(type) ? type : 'misc'
   const standIn = !expanded.some((field) => field.tex.includes(lessThanStandIn) || field.tex.includes(greaterThanStandIn))
   const whole = parseSynthesised(parserType, expanded, standIn)
   if (whole.ok) return {fields: whole.fields, failures: []}
 
-  const fields: Record<string, string> = {}
+  const fields = emptyRecord<string>()
   const failures: ParsedFields['failures'] = []
   for (const field of expanded) {
     const single = isParserSafeName(field.name)
@@ -324,9 +333,9 @@ function parseSynthesised(type: string, fields: ExpandedField[], standIn: boolea
   if (hardError || !parsed || library.entries.length !== 1) {
     return {ok: false, reason: cleanReason(hardError?.error ?? 'no entry came back')}
   }
-  const result: Record<string, string> = {}
+  const result = emptyRecord<string>()
   for (const [name, value] of Object.entries(parsed.fields as Record<string, unknown>)) {
-    const plain = plainText(name, value)
+    const plain = plainText(value)
     if (plain !== undefined) result[name] = plain
   }
   return {ok: true, fields: result}
@@ -338,11 +347,11 @@ function cleanReason(message: string): string {
   return firstLine.replace(/ at line \d+, column \d+.*$/, '').trim()
 }
 
-function plainText(name: string, value: unknown): string | undefined {
+function plainText(value: unknown): string | undefined {
   if (typeof value === 'string') return plainString(value)
   if (!Array.isArray(value)) return undefined
   const items = value.map((item: unknown) => (typeof item === 'string' ? plainString(item) : creatorText(item as Creator)))
-  return items.filter((item) => item !== '').join(name === 'keywords' ? keywordSeparator : listSeparator)
+  return items.filter((item) => item !== '').join(listSeparator)
 }
 
 /** `von Last, Jr, First` as BibTeX writes names; a corporate name as itself. */
@@ -355,10 +364,11 @@ function creatorText(creator: Creator): string {
     .join(', ')
 }
 
+/** NFC, because the parser composes accents as combining marks (`O` + U+0308 for `{\\"O}`). */
 function plainString(value: string): string {
   return collapseWhitespace(
     dropMarkup(value).replaceAll(lessThanStandIn, '<').replaceAll(greaterThanStandIn, '>')
-  )
+  ).normalize('NFC')
 }
 
 /** Removes `<tag …>` markup; a line or paragraph break becomes a space. */

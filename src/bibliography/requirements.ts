@@ -29,14 +29,14 @@ export const longWorkTypes: ReadonlySet<string> = new Set([
 ])
 
 /** BibTeX types and BibLaTeX aliases, mapped to the BibLaTeX type whose constraints apply. */
-const typeAliases: Readonly<Record<string, string>> = {
-  techreport: 'report',
-  phdthesis: 'thesis',
-  mastersthesis: 'thesis',
-  conference: 'inproceedings',
-  www: 'online',
-  electronic: 'online'
-}
+const typeAliases: ReadonlyMap<string, string> = new Map([
+  ['techreport', 'report'],
+  ['phdthesis', 'thesis'],
+  ['mastersthesis', 'thesis'],
+  ['conference', 'inproceedings'],
+  ['www', 'online'],
+  ['electronic', 'online']
+])
 
 /** Types whose `type` field BibTeX makes implicit (`@phdthesis` is a thesis of type phdthesis). */
 const implicitSubtype: ReadonlySet<string> = new Set(['techreport', 'phdthesis', 'mastersthesis'])
@@ -56,7 +56,8 @@ const institution: Requirement = ['institution', 'school']
  * editor instead of an author, as the contract asks (an edited volume filed as `@book`
  * is common in Zotero exports and is a fine source).
  */
-const requiredFields: Readonly<Record<string, readonly Requirement[]>> = {
+const requiredFields: ReadonlyMap<string, readonly Requirement[]> = new Map(
+  Object.entries({
   article: [author, journaltitle, title],
   book: [['author', 'editor'], title],
   mvbook: [author, title],
@@ -85,7 +86,8 @@ const requiredFields: Readonly<Record<string, readonly Requirement[]>> = {
   unpublished: [author, title],
   set: [['entryset']],
   xdata: []
-}
+  } satisfies Record<string, readonly Requirement[]>)
+)
 
 /** Types the data model holds to `date` xor `year` (not `mvproceedings`/`mvreference`, not containers). */
 const datedTypes: ReadonlySet<string> = new Set([
@@ -148,12 +150,12 @@ const unconstrainedTypes: ReadonlySet<string> = new Set([
 /** The BibLaTeX type whose constraints apply to a type as written (`techreport` → `report`). */
 export function canonicalType(type: string): string {
   const lower = type.toLowerCase()
-  return typeAliases[lower] ?? lower
+  return typeAliases.get(lower) ?? lower
 }
 
 export function isKnownType(type: string): boolean {
   const canonical = canonicalType(type)
-  return canonical in requiredFields || unconstrainedTypes.has(canonical)
+  return requiredFields.has(canonical) || unconstrainedTypes.has(canonical)
 }
 
 export interface RequirementOptions {
@@ -193,13 +195,15 @@ const bookPartTypes: ReadonlySet<string> = new Set(['inbook', 'bookinbook', 'sup
 const ownTitleFields: ReadonlySet<string> = new Set(['title', 'subtitle', 'titleaddon', 'shorttitle', 'sorttitle', 'indextitle', 'indexsorttitle'])
 
 /** Where a parent's titles land in a child, by the pair of types (BibLaTeX's `\DefaultInheritance`). */
-function titleTargets(parentType: string, childType: string): Readonly<Record<string, string>> | undefined {
-  if (multiVolumeParents.has(parentType)) return {title: 'maintitle', subtitle: 'mainsubtitle', titleaddon: 'maintitleaddon'}
+function titleTargets(parentType: string, childType: string): ReadonlyMap<string, string> | undefined {
+  if (multiVolumeParents.has(parentType)) {
+    return new Map([['title', 'maintitle'], ['subtitle', 'mainsubtitle'], ['titleaddon', 'maintitleaddon']])
+  }
   if (bookLikeParents.has(parentType) && partTypes.has(childType)) {
-    return {title: 'booktitle', subtitle: 'booksubtitle', titleaddon: 'booktitleaddon'}
+    return new Map([['title', 'booktitle'], ['subtitle', 'booksubtitle'], ['titleaddon', 'booktitleaddon']])
   }
   if (parentType === 'periodical' && (childType === 'article' || childType === 'suppperiodical')) {
-    return {title: 'journaltitle', subtitle: 'journalsubtitle'}
+    return new Map([['title', 'journaltitle'], ['subtitle', 'journalsubtitle']])
   }
   return undefined
 }
@@ -233,7 +237,7 @@ export function availableFields(entry: BibEntry, lookup?: (key: string) => BibEn
       for (const [name, value] of Object.entries(parent.fields)) {
         if (value === '' || notInherited.has(name)) continue
         if (targets && ownTitleFields.has(name)) {
-          const target = targets[name]
+          const target = targets.get(name)
           if (target) available.add(target)
           continue
         }
@@ -269,14 +273,14 @@ export function requiredFieldProblems(entry: BibEntry, options: RequirementOptio
     })
   }
   const available = availableFields(entry, options.lookup)
-  const needs = requiredFields[canonical] ?? requiredFields['misc'] ?? []
+  const needs = requiredFields.get(canonical) ?? requiredFields.get('misc') ?? []
   for (const requirement of needs) {
     if (requirement[0] === 'type' && implicitSubtype.has(type)) continue
     if (requirement.some((name) => available.has(name))) continue
     problems.push(missing(entry, requirement, `Unexpected ${label} without ${describe(requirement)}, expected it for this type`))
   }
 
-  const needsDate = datedTypes.has(canonical) || !(canonical in requiredFields)
+  const needsDate = datedTypes.has(canonical) || !requiredFields.has(canonical)
   const allowUndated = options.allowUndated ?? []
   const undatedAllowed = allowUndated.some((allowed) => {
     const lower = allowed.toLowerCase()
