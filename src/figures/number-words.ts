@@ -268,6 +268,7 @@ export function parseNumberWords(
     }
     if (word === 'hundred') {
       if (previous === 'none' || previous === 'hundred' || previous === 'scale' || previous === 'fraction') break
+      if (group >= 100) break
       group *= 100
       previous = 'hundred'
       last = index
@@ -293,10 +294,12 @@ export function parseNumberWords(
     }
     if (word === 'and') {
       const next = spacedWordAt(tokens, index + 1)
+      // "two hundred and three hundred" is two numbers: "and" only adds what is under a hundred.
       if (
         (previous === 'hundred' || previous === 'scale') &&
         next !== undefined &&
-        (next in unitWords || next in teenWords || next in tensWords)
+        (next in unitWords || next in teenWords || next in tensWords) &&
+        spacedWordAt(tokens, index + 2) !== 'hundred'
       ) {
         index += 1
         continue

@@ -787,6 +787,8 @@ class FigureReader {
       year = this.yearAt(yearIndex)
       if (year !== undefined) last = yearIndex
       else if (!this.endsCleanly(last)) return undefined
+      // "In October 23 people died": a count after the month, not a day.
+      else if (secondDay === undefined && last === day.last && day.last === next && this.pluralNounAt(last + 1)) return undefined
       if (!isValidDay(day.day, month.month, year)) return undefined
       if (secondDay !== undefined) {
         if (!isValidDay(secondDay, month.month, year)) return undefined
@@ -1183,6 +1185,12 @@ class FigureReader {
     }
     if (afterNumber.unit !== undefined) core.unit = afterNumber.unit
     if (afterNumber.postfix !== undefined) core.postfix = afterNumber.postfix
+    // "two to three thousand": the scale word can be shared with the first number of a range.
+    const scale = scaleWords[this.word(match.last) ?? '']
+    if (scale !== undefined && fraction === undefined) {
+      core.scale = scale
+      core.mantissa = match.value / scale
+    }
     return {type: 'core', core}
   }
 

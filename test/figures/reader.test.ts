@@ -118,6 +118,9 @@ const singleFigureRows: Array<[string, Expected]> = [
   ['2,500-3,000', figure('2,500-3,000', {min: 2500, max: 3000}, 'range')],
   ['2,500 to 3,000 deaths', figure('2,500 to 3,000', {min: 2500, max: 3000}, 'range', {unit: 'death'})],
   ['between 2 and 3 million', figure('between 2 and 3 million', {min: 2000000, max: 3000000}, 'range')],
+  ['between two hundred and three hundred', figure('between two hundred and three hundred', {min: 200, max: 300}, 'range')],
+  ['two thousand and five', figure('two thousand and five', 2005)],
+  ['two to three thousand', figure('two to three thousand', {min: 2000, max: 3000}, 'range')],
   ['2–3%', figure('2–3%', {min: 2, max: 3}, 'range', {kind: 'percent', unit: 'percent'})],
   ['between 1500 and 2000 people', figure('between 1500 and 2000', {min: 1500, max: 2000}, 'range', {unit: 'person'})],
   ['from 1948 to 1953', figure('from 1948 to 1953', {min: '1948', max: '1953'}, 'range')],
@@ -282,6 +285,7 @@ const multiFigureRows: Array<[string, Expected[]]> = [
       figure('thirty-three', 33, 'exact', {unit: 'year'})
     ]
   ],
+  ['In October 23 people died', [figure('23', 23, 'exact', {unit: 'person'})]],
   ['In 1956, 2,000 people fled.', [figure('1956', '1956'), figure('2,000', 2000, 'exact', {unit: 'person'})]],
   // A change states two values, not a range.
   ['the toll rose from 2,000 to 3,000', [figure('2,000', 2000), figure('3,000', 3000)]],
@@ -594,6 +598,46 @@ describe('decisions the docs describe', () => {
   it('readFigure returns undefined for two figures', () => {
     expect(readFigure('Over 1,000 Soviet tanks and 60,000 troops')).toBeUndefined()
     expect(readFigure('')).toBeUndefined()
+  })
+})
+
+const smallWords = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
+  'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
+const tensNames = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
+
+/** An independent speller for the property below: British style, with "and" when asked. */
+function spell(value: number, withAnd: boolean): string {
+  const underHundred = (n: number): string =>
+    n < 20 ? (smallWords[n] ?? '') : `${tensNames[Math.floor(n / 10)] ?? ''}${n % 10 === 0 ? '' : `-${smallWords[n % 10] ?? ''}`}`
+  const underThousand = (n: number): string => {
+    const hundreds = Math.floor(n / 100)
+    const rest = n % 100
+    if (hundreds === 0) return underHundred(rest)
+    const head = `${smallWords[hundreds] ?? ''} hundred`
+    return rest === 0 ? head : `${head}${withAnd ? ' and' : ''} ${underHundred(rest)}`
+  }
+  if (value === 0) return 'zero'
+  const parts: string[] = []
+  for (const [scale, name] of [[1_000_000, 'million'], [1_000, 'thousand']] as const) {
+    if (value >= scale) {
+      parts.push(`${underThousand(Math.floor(value / scale))} ${name}`)
+      value %= scale
+    }
+  }
+  if (value > 0) parts.push(parts.length > 0 && value < 100 && withAnd ? `and ${underHundred(value)}` : underThousand(value))
+  return parts.join(' ')
+}
+
+describe('number words', () => {
+  it('read back every integer spelled out in words', () => {
+    fc.assert(
+      fc.property(fc.integer({min: 0, max: 999_999_999}), fc.boolean(), (value, withAnd) => {
+        const words = spell(value, withAnd)
+        const found = readFigures(words)
+        expect(found.map((item) => [item.text, item.value])).toEqual([[words, value]])
+      }),
+      {numRuns: 500}
+    )
   })
 })
 
