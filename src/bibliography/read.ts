@@ -12,7 +12,7 @@ import type {BibEntry, Place} from '../types.js'
 import {requiredFieldProblems, tierOf, tierProblems} from './requirements.js'
 import type {BibProblem} from './requirements.js'
 import {scanBibtex} from './scan.js'
-import type {ScannedEntry, ScannedField, ScannedValue} from './scan.js'
+import type {ScannedEntry, ScannedValue} from './scan.js'
 
 export interface Bibliography {
   /** In file order; every entry whose key could be read, even if it has problems. */
@@ -60,10 +60,10 @@ const greaterThanStandIn = '\uFDD1'
 /** Name and literal lists (`author`, `publisher`, `location`, …) are joined with this. */
 const listSeparator = '; '
 
+/** A field with its `@string` macros expanded: still TeX. */
 interface ExpandedField {
   name: string
   tex: string
-  scanned: ScannedField
 }
 
 export function readBibliography(text: string, options: ReadBibliographyOptions = {}): Bibliography {
@@ -222,7 +222,7 @@ export function readBibliography(text: string, options: ReadBibliographyOptions 
       }
       fieldPlaces[field.name] = place
       const tex = expand(field.value, {what: `field \`${field.name}\` of entry \`${key}\``, place, key})
-      if (tex !== undefined) expanded.push({name: field.name, tex, scanned: field})
+      if (tex !== undefined) expanded.push({name: field.name, tex})
     }
     const {fields, failures} = parseFields(scanned.type, expanded)
     // The parser sorts and deduplicates keywords; the written order decides which tier comes first.
