@@ -5,14 +5,20 @@
  */
 import {readFileSync} from 'node:fs'
 import {ConfigError} from './corpus/config.js'
+import {runAssemble} from './commands/assemble.js'
 import {runCheck} from './commands/check.js'
+import {runCoverage} from './commands/coverage.js'
 import {exitStatus, processIo, type CommandIo} from './commands/io.js'
+import {runSplit} from './commands/split.js'
 import {UsageError} from './lint.js'
 
 export type Command = (argv: string[], io: CommandIo) => Promise<number>
 
 export const commands: Record<string, {run: Command; summary: string}> = {
-  check: {run: runCheck, summary: 'lint a corpus and print its findings'}
+  check: {run: runCheck, summary: 'lint a corpus and print its findings'},
+  split: {run: runSplit, summary: 'draft one claim per sentence of an article, and bibliography entries from its sources'},
+  coverage: {run: runCoverage, summary: 'which sentences of the article no claim covers, and which origins it lacks'},
+  assemble: {run: runAssemble, summary: 'put the claims back together as a Pandoc Markdown article (--to html|docx|pdf)'}
 }
 
 export function version(): string {
