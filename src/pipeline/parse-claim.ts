@@ -3,8 +3,7 @@
  * validate the frontmatter (yaml document + ajv, errors at their YAML node), and collect
  * the facts the rules need into plain data (`ClaimFacts`).
  */
-import type {Root, RootContent, Yaml} from 'mdast'
-import remarkFrontmatter from 'remark-frontmatter'
+import type {Root, RootContent} from 'mdast'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {Document} from 'yaml'
@@ -28,8 +27,11 @@ import {
 } from '../types.js'
 import {findCitations, findQuotations} from './body.js'
 import {lineOne, lineStartsOf, placeAt} from './positions.js'
+import {isPlainProse, plainParagraphs, splitFrontmatter} from './split.js'
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze()
+// The body alone: the frontmatter was split off by `splitFrontmatter`, which follows
+// remark-frontmatter's rules, so it is never tokenized as Markdown.
+const bodyProcessor = unified().use(remarkParse).freeze()
 
 /** An empty record for a file that could not be read at all. */
 export function unreadableClaim(path: string, problem: StageProblem): ClaimFacts {
@@ -47,20 +49,14 @@ export function parseClaim(path: string, text: string): ClaimFacts {
     return facts
   }
 
-  const tree = processor.parse(text) as Root
-  const first = tree.children[0]
-  const yamlNode = first?.type === 'yaml' ? (first as Yaml) : undefined
-  if (!yamlNode) {
+  const split = splitFrontmatter(text)
+  if (!split) {
     facts.frontmatterProblems.push(missingFrontmatter(text))
     return facts
   }
-
-  const start = yamlNode.position?.start.offset ?? 0
-  const end = yamlNode.position?.end.offset ?? 0
-  facts.frontmatterPlace = placeAt(lineStarts, start, end)
-  // The value starts after the opening fence and its line ending.
-  const valueOffset = (lineStarts[1] ?? text.length)
-  const source: YamlSource = {text: text.slice(valueOffset, Math.max(valueOffset, end - 3)).replace(/\r?\n$/, ''), offset: valueOffset, lineStarts}
+  facts.frontmatterPlace = placeAt(lineStarts, 0, split.end)
+  const valueOffset = split.valueStart
+  const source: YamlSource = {text: text.slice(split.valueStart, split.valueEnd), offset: valueOffset, lineStarts}
   const yaml = parseYaml(source)
   if (yaml.problems.length > 0 || !yaml.document) {
     facts.frontmatterProblems.push(...yaml.problems)
@@ -77,7 +73,7 @@ export function parseClaim(path: string, text: string): ClaimFacts {
 
   facts.schemaProblems.push(...validateYaml('claim', data, yaml.document, source))
   collectFrontmatter(facts, data as Record<string, unknown>, yaml.document, source)
-  collectBody(facts, tree, text, end)
+  collectBody(facts, text, split.end)
   return facts
 }
 
@@ -236,27 +232,46 @@ function copyValue(value: FigureValue): FigureValue {
 }
 
 /** Collect prose runs, citations and quotations of the body. */
-function collectBody(facts: ClaimFacts, tree: Root, text: string, frontmatterEnd: number): void {
+function collectBody(facts: ClaimFacts, text: string, frontmatterEnd: number): void {
   const bodyStart = skipLineEnding(text, frontmatterEnd)
-  facts.body = text.slice(bodyStart)
+  const body = text.slice(bodyStart)
+  facts.body = body
   facts.bodyOffset = bodyStart
   facts.bodyPlace = placeAt(facts.lineStarts, bodyStart, text.length)
+  facts.bodyText = proseRuns(body, bodyStart)
+  const citations: BodyCitation[] = []
+  for (const run of facts.bodyText) citations.push(...findCitations(run, facts.lineStarts))
+  facts.bodyCitations = citations
+  facts.quotations = facts.bodyText.flatMap((run) => findQuotations(run, facts.lineStarts))
+}
+
+/**
+ * The body's text nodes as runs with file offsets. Plain prose (most claims) needs no
+ * Markdown parser: its paragraphs are its text nodes. Anything else goes through remark.
+ */
+export function proseRuns(body: string, bodyStart: number): TextRun[] {
+  if (isPlainProse(body)) {
+    return plainParagraphs(body).map(([start, end]) => ({value: body.slice(start, end), offset: bodyStart + start}))
+  }
+  return markdownRuns(body, bodyStart)
+}
+
+/** Text nodes found by remark, outside code and HTML. */
+export function markdownRuns(body: string, bodyStart: number): TextRun[] {
+  const tree = bodyProcessor.parse(body) as Root
   const runs: TextRun[] = []
   const visit = (node: RootContent): void => {
     if (node.type === 'text') {
-      const offset = node.position?.start.offset
-      if (offset !== undefined) runs.push({value: text.slice(offset, node.position?.end.offset ?? offset), offset})
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start !== undefined && end !== undefined) runs.push({value: body.slice(start, end), offset: bodyStart + start})
       return
     }
-    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') return
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') return
     if ('children' in node) for (const child of node.children) visit(child as RootContent)
   }
   for (const child of tree.children) visit(child)
-  facts.bodyText = runs
-  const citations: BodyCitation[] = []
-  for (const run of runs) citations.push(...findCitations(run, facts.lineStarts))
-  facts.bodyCitations = citations
-  facts.quotations = runs.flatMap((run) => findQuotations(run, facts.lineStarts))
+  return runs
 }
 
 function skipLineEnding(text: string, offset: number): number {
