@@ -9,6 +9,7 @@ import {runAssemble} from './commands/assemble.js'
 import {runCheck} from './commands/check.js'
 import {runCoverage} from './commands/coverage.js'
 import {exitStatus, processIo, type CommandIo} from './commands/io.js'
+import {runReport} from './commands/report.js'
 import {runSplit} from './commands/split.js'
 import {UsageError} from './lint.js'
 
@@ -18,7 +19,8 @@ export const commands: Record<string, {run: Command; summary: string}> = {
   check: {run: runCheck, summary: 'lint a corpus and print its findings'},
   split: {run: runSplit, summary: 'draft one claim per sentence of an article, and bibliography entries from its sources'},
   coverage: {run: runCoverage, summary: 'which sentences of the article no claim covers, and which origins it lacks'},
-  assemble: {run: runAssemble, summary: 'put the claims back together as a Pandoc Markdown article (--to html|docx|pdf)'}
+  assemble: {run: runAssemble, summary: 'put the claims back together as a Pandoc Markdown article (--to html|docx|pdf)'},
+  report: {run: runReport, summary: 'write the reports: JSON, SARIF, a Markdown summary and the HTML review page'}
 }
 
 export function version(): string {

@@ -1,0 +1,155 @@
+/**
+ * `factlint report [root] --out reports/`: write every report of a corpus to a folder,
+ * byte for byte the same on every run over the same corpus, and atomically: all files
+ * are rendered in memory, written to a temporary folder beside the target, then renamed
+ * into place one by one, so a failed run leaves the previous reports as they were.
+ *
+ * `reportFiles` is the one list of what gets written; the bibliography export and the
+ * article join it by adding an entry.
+ */
+import {mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {lintCorpus, UsageError, type LintResult} from '../lint.js'
+import {buildReport, type ReportData} from '../report/model.js'
+import {buildReviewData, type ReviewData} from '../report/review.js'
+import {formatHtml} from '../reporters/html.js'
+import {formatJson} from '../reporters/json.js'
+import {formatMarkdown} from '../reporters/markdown.js'
+import {formatSarif} from '../reporters/sarif.js'
+import {rootFromRepository} from './check.js'
+import {exitStatus, type CommandIo} from './io.js'
+
+export const reportHelp = `Usage: factlint report [root] [options]
+
+Lint a corpus (default ./corpus) and write its reports to a folder:
+  findings.json   the JSON report (schema/report.schema.json)
+  findings.sarif  SARIF 2.1.0 for code scanning
+  summary.md      a Markdown summary
+  index.html      the review page, one self-contained file
+
+The same corpus always gives the same bytes. Files are replaced only when every
+report could be made.
+
+Options:
+  --out <dir>              the folder to write (default: reports)
+  --section-order <ids>    the article's sections in order, comma-separated
+                           (claim folder names; others follow: numeric
+                           prefix first, then alphabetical)
+  -h, --help               show this help
+
+Exit status: 0 no error, 1 errors in the corpus, 2 the command could not run.
+`
+
+/** Everything a report file is made from. */
+export interface ReportInputs {
+  result: LintResult
+  report: ReportData
+  review: ReviewData
+  /** Path of the corpus root relative to the repository root, `/`-separated. */
+  rootFromRepository: string
+  /** From the output folder to the repository root, ending in `/` (or empty): Markdown links. */
+  repositoryFromOutput: string
+}
+
+export interface ReportFile {
+  /** Path inside the output folder, `/`-separated. */
+  name: string
+  render(inputs: ReportInputs): string | Uint8Array
+}
+
+export const reportFiles: ReportFile[] = [
+  {name: 'findings.json', render: ({report}) => formatJson(report)},
+  {
+    name: 'findings.sarif',
+    render: ({report, result, rootFromRepository}) => formatSarif(report, {rootFromRepository, docsUrl: result.corpus.config.docsUrl})
+  },
+  {
+    name: 'summary.md',
+    render: ({report, rootFromRepository, repositoryFromOutput}) => formatMarkdown(report, {rootFromRepository, linkBase: repositoryFromOutput})
+  },
+  {name: 'index.html', render: ({review}) => formatHtml(review)}
+]
+
+export interface ReportArguments {
+  root: string
+  out: string
+  sectionOrder: string[]
+}
+
+export function parseReportArguments(argv: string[]): ReportArguments | 'help' {
+  const {values, positionals} = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: {type: 'string', short: 'o'},
+      'section-order': {type: 'string'},
+      help: {type: 'boolean', short: 'h'}
+    }
+  })
+  if (values.help) return 'help'
+  if (positionals.length > 1) throw new UsageError(`Unexpected arguments \`${positionals.slice(1).join(' ')}\`, expected one corpus folder`)
+  const sectionOrder = (values['section-order'] ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '')
+  return {root: positionals[0] ?? 'corpus', out: values.out ?? 'reports', sectionOrder}
+}
+
+/** Render every file in memory; throws before anything touches the disk. */
+export function renderReports(inputs: ReportInputs, files: readonly ReportFile[] = reportFiles): Array<{name: string; content: string | Uint8Array}> {
+  return files.map((file) => ({name: file.name, content: file.render(inputs)}))
+}
+
+/**
+ * Write to a temporary folder beside `outDirectory`, then rename each file into place.
+ * On any failure the temporary folder goes and the previous reports stay.
+ */
+export function writeReportsAtomically(outDirectory: string, files: ReadonlyArray<{name: string; content: string | Uint8Array}>): void {
+  const target = path.resolve(outDirectory)
+  const parent = path.dirname(target)
+  mkdirSync(parent, {recursive: true})
+  const staging = mkdtempSync(path.join(parent, `.${path.basename(target)}.tmp-`))
+  try {
+    for (const file of files) {
+      const staged = path.join(staging, file.name)
+      mkdirSync(path.dirname(staged), {recursive: true})
+      writeFileSync(staged, file.content)
+    }
+    for (const file of files) {
+      const destination = path.join(target, file.name)
+      mkdirSync(path.dirname(destination), {recursive: true})
+      renameSync(path.join(staging, file.name), destination)
+    }
+  } finally {
+    rmSync(staging, {recursive: true, force: true})
+  }
+}
+
+export async function runReport(argv: string[], io: CommandIo, files: readonly ReportFile[] = reportFiles): Promise<number> {
+  const parsed = parseReportArguments(argv)
+  if (parsed === 'help') {
+    io.stdout(reportHelp)
+    return exitStatus.ok
+  }
+  const absoluteRoot = path.resolve(io.cwd, parsed.root)
+  const outDirectory = path.resolve(io.cwd, parsed.out)
+  const result = lintCorpus({root: absoluteRoot})
+  const report = buildReport(result)
+  const fromRepository = rootFromRepository(absoluteRoot)
+  const repositoryRoot = fromRepository === '' ? absoluteRoot : path.resolve(absoluteRoot, ...fromRepository.split('/').map(() => '..'))
+  const relative = path.relative(outDirectory, repositoryRoot).split(path.sep).join('/')
+  const inputs: ReportInputs = {
+    result,
+    report,
+    review: buildReviewData(result, report, {sectionOrder: parsed.sectionOrder}),
+    rootFromRepository: fromRepository,
+    repositoryFromOutput: relative === '' ? '' : `${relative}/`
+  }
+  const rendered = renderReports(inputs, files)
+  writeReportsAtomically(outDirectory, rendered)
+  const {errors, warnings, infos} = report.summary
+  io.stdout(`factlint report: wrote ${rendered.map((file) => file.name).join(', ')} to ${parsed.out} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info${infos === 1 ? '' : 's'})\n`)
+  return errors > 0 ? exitStatus.findings : exitStatus.ok
+}
