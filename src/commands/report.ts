@@ -10,6 +10,7 @@
 import {mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
+import {readSectionsFile} from '../corpus/sections.js'
 import {lintCorpus, UsageError, type LintResult} from '../lint.js'
 import {buildReport, type ReportData} from '../report/model.js'
 import {buildReviewData, type ReviewData} from '../report/review.js'
@@ -31,12 +32,12 @@ Lint a corpus (default ./corpus) and write its reports to a folder:
 The same corpus always gives the same bytes. Files are replaced only when every
 report could be made.
 
+The review page follows the article's order of sections from the corpus's
+sections.yaml; folders it does not list follow, numbered ones (01-…) first.
+
 Options:
-  --out <dir>              the folder to write (default: reports)
-  --section-order <ids>    the article's sections in order, comma-separated
-                           (claim folder names; others follow: numeric
-                           prefix first, then alphabetical)
-  -h, --help               show this help
+  --out <dir>   the folder to write (default: reports)
+  -h, --help    show this help
 
 Exit status: 0 no error, 1 errors in the corpus, 2 the command could not run.
 `
@@ -74,7 +75,6 @@ export const reportFiles: ReportFile[] = [
 export interface ReportArguments {
   root: string
   out: string
-  sectionOrder: string[]
 }
 
 export function parseReportArguments(argv: string[]): ReportArguments | 'help' {
@@ -84,17 +84,12 @@ export function parseReportArguments(argv: string[]): ReportArguments | 'help' {
     strict: true,
     options: {
       out: {type: 'string', short: 'o'},
-      'section-order': {type: 'string'},
       help: {type: 'boolean', short: 'h'}
     }
   })
   if (values.help) return 'help'
   if (positionals.length > 1) throw new UsageError(`Unexpected arguments \`${positionals.slice(1).join(' ')}\`, expected one corpus folder`)
-  const sectionOrder = (values['section-order'] ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter((id) => id !== '')
-  return {root: positionals[0] ?? 'corpus', out: values.out ?? 'reports', sectionOrder}
+  return {root: positionals[0] ?? 'corpus', out: values.out ?? 'reports'}
 }
 
 /** Render every file in memory; throws before anything touches the disk. */
@@ -136,6 +131,7 @@ export async function runReport(argv: string[], io: CommandIo, files: readonly R
   const absoluteRoot = path.resolve(io.cwd, parsed.root)
   const outDirectory = path.resolve(io.cwd, parsed.out)
   const result = lintCorpus({root: absoluteRoot})
+  const sectionsFile = readSectionsFile(absoluteRoot)
   const report = buildReport(result)
   const fromRepository = rootFromRepository(absoluteRoot)
   const repositoryRoot = fromRepository === '' ? absoluteRoot : path.resolve(absoluteRoot, ...fromRepository.split('/').map(() => '..'))
@@ -143,7 +139,10 @@ export async function runReport(argv: string[], io: CommandIo, files: readonly R
   const inputs: ReportInputs = {
     result,
     report,
-    review: buildReviewData(result, report, {sectionOrder: parsed.sectionOrder}),
+    review: buildReviewData(result, report, {
+      ...(sectionsFile ? {sections: sectionsFile.sections} : {}),
+      ...(sectionsFile?.title !== undefined ? {title: sectionsFile.title} : {})
+    }),
     rootFromRepository: fromRepository,
     repositoryFromOutput: relative === '' ? '' : `${relative}/`
   }

@@ -4,14 +4,17 @@
  * measure tables with the figures that conflict marked; the bibliography as formatted
  * references. Pure given its inputs and sorted, so the page is deterministic.
  *
- * Section order: the claim folders are named after the article's sections. An explicit
- * `sectionOrder` comes first; the remaining folders follow, those with a numeric prefix
- * (`01-introduction`) by that number, then the others alphabetically.
+ * Section order: the claim folders are named after the article's sections. The sections
+ * given (from `sections.yaml`, see src/corpus/sections.ts) come first, in their order and
+ * with their titles; the remaining folders follow, those with a numeric prefix
+ * (`01-introduction`) by that number, then the others alphabetically, titled from the
+ * folder name.
  */
 import {toCsl} from '../bibliography/index.js'
 import {dateInterval, formatInterval, formatNumber, interval, intersects, type Interval} from '../figures/interval.js'
 import type {MeasureReportEntry, MeasureReportFigure, ReportInterval} from '../figures/measure-report.js'
 import type {LintResult} from '../lint.js'
+import {titleFromFolder, type SectionInfo} from '../corpus/sections.js'
 import {compareStrings} from '../pipeline/read.js'
 import type {BibEntry, ClaimFacts, ClaimStatus, FigureValue, MeasureKind, Qualifier, Stance, Tier} from '../types.js'
 import type {Finding, ReportData, Summary} from './model.js'
@@ -92,6 +95,8 @@ export interface ReviewReference {
 
 export interface ReviewData {
   version: 1
+  /** The article's title, when `sections.yaml` gives one. */
+  title?: string
   summary: Summary & {sections: number; conflictingMeasures: number}
   sections: ReviewSection[]
   /** Absent until the figures stage fills `report.measures`. */
@@ -104,8 +109,10 @@ export interface ReviewData {
 }
 
 export interface ReviewOptions {
-  /** Section folders in the article's order; folders not named follow (see the module comment). */
-  sectionOrder?: readonly string[]
+  /** The article's sections in order, with titles (`sections.yaml`); folders not named follow. */
+  sections?: readonly SectionInfo[]
+  /** The article's title. */
+  title?: string
   references?: ReferenceOptions
 }
 
@@ -129,15 +136,17 @@ export function buildReviewData(result: LintResult, report: ReportData, options:
     if (list) list.push(reviewClaim)
     else bySection.set(claim.section, [reviewClaim])
   }
-  const sections = orderSections([...bySection.keys()], options.sectionOrder ?? []).map((id) => ({
+  const given = new Map((options.sections ?? []).map((section) => [section.id, section.title]))
+  const sections = orderSections([...bySection.keys()], [...given.keys()]).map((id) => ({
     id,
-    title: sectionTitle(id),
+    title: given.get(id) ?? sectionTitle(id),
     claims: bySection.get(id) ?? []
   }))
 
   const measures = report.measures?.map(reviewMeasure)
   return {
     version: 1,
+    ...(options.title !== undefined ? {title: options.title} : {}),
     summary: {
       ...report.summary,
       sections: sections.length,
@@ -206,10 +215,9 @@ export function orderSections(sections: readonly string[], explicit: readonly st
   })
 }
 
-/** `02-the-night-the-statue-fell` → `The night the statue fell`. */
+/** `02-the-night-the-statue-fell` → `The night the statue fell`: the folder name without its number. */
 export function sectionTitle(id: string): string {
-  const words = id.replace(/^\d+[-_. ]+/, '').replace(/[-_]+/g, ' ').trim()
-  return words === '' ? id : words.charAt(0).toUpperCase() + words.slice(1)
+  return titleFromFolder(id.replace(/^\d+[-_. ]+(?=.)/, ''))
 }
 
 function figureValueText(value: FigureValue): string {

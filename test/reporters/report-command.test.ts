@@ -101,6 +101,21 @@ describe('factlint report', () => {
     expect(readdirSync(parent)).toEqual(['reports'])
   })
 
+  it('orders and titles the sections of the review page as sections.yaml says', async () => {
+    const root = writeCorpus({
+      'claims/alpha/a.md': validClaim('a'),
+      'claims/omega/b.md': validClaim('b'),
+      'claims/unlisted/c.md': validClaim('c'),
+      'sections.yaml': 'title: "The <Article>"\nsections:\n  - id: omega\n    title: "Omega: the end"\n  - id: alpha\n    title: "Alpha"\n'
+    })
+    const out = mkdtempSync(path.join(tmpdir(), 'factlint-reports-'))
+    expect(await runReport([root, '--out', out], io(root).commandIo)).toBe(0)
+    const html = readFileSync(path.join(out, 'index.html'), 'utf8')
+    const titles = [...html.matchAll(/<h3 id="section-[^"]*-title">([^<]*) </g)].map((match) => match[1])
+    expect(titles).toEqual(['Omega: the end', 'Alpha', 'Unlisted'])
+    expect(html).toContain('<h1>Corpus review: <cite>The &lt;Article&gt;</cite></h1>')
+  })
+
   it('prints its help', async () => {
     const {commandIo, out} = io(process.cwd())
     expect(await main(['report', '--help'], commandIo)).toBe(0)
