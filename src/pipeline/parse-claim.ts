@@ -6,8 +6,9 @@
 import type {Root, RootContent} from 'mdast'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import type {Document} from 'yaml'
-import {nodeAt, parseYaml, type YamlSource} from '../yaml/parse.js'
+import {validator} from '../schema/ajv.js'
+import {parseYamlFast} from '../yaml/fast.js'
+import {nodeAt, parseYaml, type NodePart, type YamlSource} from '../yaml/parse.js'
 import {validateYaml} from '../yaml/validate.js'
 import {
   claimStatuses,
@@ -40,7 +41,12 @@ export function unreadableClaim(path: string, problem: StageProblem): ClaimFacts
   return facts
 }
 
-export function parseClaim(path: string, text: string): ClaimFacts {
+export interface ParseClaimOptions {
+  /** Try the fast YAML path first (default). Off in tests that compare both paths. */
+  fastYaml?: boolean
+}
+
+export function parseClaim(path: string, text: string, options: ParseClaimOptions = {}): ClaimFacts {
   const lineStarts = lineStartsOf(text)
   const facts = emptyFacts(path, text, lineStarts)
 
@@ -57,22 +63,28 @@ export function parseClaim(path: string, text: string): ClaimFacts {
   facts.frontmatterPlace = placeAt(lineStarts, 0, split.end)
   const valueOffset = split.valueStart
   const source: YamlSource = {text: text.slice(split.valueStart, split.valueEnd), offset: valueOffset, lineStarts}
-  const yaml = parseYaml(source)
-  if (yaml.problems.length > 0 || !yaml.document) {
-    facts.frontmatterProblems.push(...yaml.problems)
-    return facts
+  const fast = options.fastYaml === false ? undefined : parseYamlFast(source.text)
+  if (fast && isMapping(fast.value) && validator('claim')(fast.value)) {
+    // Valid canonical frontmatter: no finding can come from the YAML itself.
+    collectFrontmatter(facts, fast.value, fast.locate, source)
+  } else {
+    const yaml = parseYaml(source)
+    if (yaml.problems.length > 0 || !yaml.document) {
+      facts.frontmatterProblems.push(...yaml.problems)
+      return facts
+    }
+    const data = yaml.value
+    if (!isMapping(data)) {
+      facts.frontmatterProblems.push({
+        reason: `Unexpected frontmatter of type \`${data === null || data === undefined ? 'null' : Array.isArray(data) ? 'list' : typeof data}\`, expected a mapping of fields (\`id: …\`)`,
+        place: placeAt(lineStarts, valueOffset)
+      })
+      return facts
+    }
+    const document = yaml.document
+    facts.schemaProblems.push(...validateYaml('claim', data, document, source))
+    collectFrontmatter(facts, data, (path, part) => nodeAt(document, path, part), source)
   }
-  const data = yaml.value
-  if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
-    facts.frontmatterProblems.push({
-      reason: `Unexpected frontmatter of type \`${data === null || data === undefined ? 'null' : Array.isArray(data) ? 'list' : typeof data}\`, expected a mapping of fields (\`id: …\`)`,
-      place: placeAt(lineStarts, valueOffset)
-    })
-    return facts
-  }
-
-  facts.schemaProblems.push(...validateYaml('claim', data, yaml.document, source))
-  collectFrontmatter(facts, data as Record<string, unknown>, yaml.document, source)
   collectBody(facts, text, split.end)
   return facts
 }
@@ -124,9 +136,16 @@ function missingFrontmatter(text: string): StageProblem {
 
 type Data = Record<string, unknown>
 
-function collectFrontmatter(facts: ClaimFacts, data: Data, document: Document.Parsed, source: YamlSource): void {
-  const place = (path: Array<string | number>, part: 'value' | 'key' | 'pair' = 'value'): Place | undefined => {
-    const range = nodeAt(document, path.map(String), part)
+/** Where a node of the frontmatter is: `nodeAt` of the document API, or the fast path's index. */
+type Locate = (path: readonly string[], part?: NodePart) => {start: number; end: number} | undefined
+
+function isMapping(value: unknown): value is Data {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+function collectFrontmatter(facts: ClaimFacts, data: Data, locate: Locate, source: YamlSource): void {
+  const place = (path: Array<string | number>, part: NodePart = 'value'): Place | undefined => {
+    const range = locate(path.map(String), part)
     return range ? placeAt(source.lineStarts, source.offset + range.start, source.offset + range.end) : undefined
   }
 
