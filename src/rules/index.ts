@@ -9,6 +9,7 @@ import {bodyCitation} from './body-citation.js'
 import {conflictingFigures} from './conflicting-figures.js'
 import type {Rule} from './create-rule.js'
 import {duplicateId} from './duplicate-id.js'
+import {figureText} from './figure-text.js'
 import {frontmatter} from './frontmatter.js'
 import {idMismatch} from './id-mismatch.js'
 import {locatorNeeded} from './locator-needed.js'
@@ -16,6 +17,7 @@ import {quoteNeedsLocator} from './quote-needs-locator.js'
 import {relation} from './relation.js'
 import {schema} from './schema.js'
 import {uncited} from './uncited.js'
+import {undeclaredFigure} from './undeclared-figure.js'
 import {unknownMeasure} from './unknown-measure.js'
 import {unknownSource} from './unknown-source.js'
 import {unusedSource} from './unused-source.js'
@@ -33,6 +35,8 @@ export const rules = {
   'body-citation': bodyCitation,
   'locator-needed': locatorNeeded,
   'unknown-measure': unknownMeasure,
+  'figure-text': figureText,
+  'undeclared-figure': undeclaredFigure,
   'conflicting-figures': conflictingFigures,
   relation,
   'unused-source': unusedSource,
