@@ -213,7 +213,10 @@ function markdownBlocks(text: string): Block[] {
   let paragraph: {start: number; end: number} | undefined
   const flush = () => {
     if (!paragraph) return
-    blocks.push({kind: 'paragraph', text: text.slice(paragraph.start, paragraph.end), start: paragraph.start, end: paragraph.end})
+    // The segmenter breaks at every line break; a wrapped line is one paragraph in Markdown.
+    // Spaces of equal length keep the offsets.
+    const joined = text.slice(paragraph.start, paragraph.end).replace(/\r\n|\r|\n/g, (ending) => ' '.repeat(ending.length))
+    blocks.push({kind: 'paragraph', text: joined, start: paragraph.start, end: paragraph.end})
     seenBody = true
     paragraph = undefined
   }

@@ -8,12 +8,14 @@
 const transliterations: Record<string, string> = {ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i'}
 
 /**
- * Lower-case ASCII words joined by hyphens. Apostrophes vanish ("Moscow’s" → `moscows`),
+ * Lower-case ASCII words joined by hyphens. Apostrophes and the stops of "U.S." vanish ("Moscow’s" → `moscows`),
  * as do thousands separators ("200,000" → `200000`); every other run of non-alphanumerics
  * becomes one hyphen.
  */
 export function slugify(text: string): string {
   return text
+    // Dotted abbreviations are one word: "U.S." → `us`, not `u-s`.
+    .replace(/(?<!\p{L})(?:\p{L}\.){2,}/gu, (abbreviation) => abbreviation.replace(/\./g, ''))
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

@@ -19,6 +19,7 @@ export interface CslItem {
   type: 'book' | 'webpage' | 'article-newspaper' | 'article-magazine' | 'report' | 'document'
   title: string
   author?: CslName[]
+  editor?: CslName[]
   publisher?: string
   'container-title'?: string
   number?: string
@@ -63,7 +64,14 @@ export function parseSourceLine(line: string): SourceDraft {
     authorText = rest.slice(0, dash.index).trim()
     rest = rest.slice(dash.index + dash[0].length).trim()
   }
-  const organisation = authorText !== undefined && isOrganisation(authorText)
+  let editors = false
+  const editorMark = authorText === undefined ? null : /\s*\((eds?)\.?\)\s*$/i.exec(authorText)
+  if (editorMark && authorText !== undefined) {
+    editors = true
+    authorText = authorText.slice(0, editorMark.index)
+  }
+  const people = authorText === undefined ? [] : peopleIn(authorText)
+  const organisation = authorText !== undefined && people.length === 0
 
   let title: string
   let quoted = false
@@ -141,7 +149,7 @@ export function parseSourceLine(line: string): SourceDraft {
             : 'document'
 
   const item: CslItem = {id: '', 'citation-key': '', type, title: title.replace(/^[“"]|[”"]$/g, '')}
-  if (authorText) item.author = [organisation ? {literal: authorText} : personName(authorText)]
+  if (authorText) item[editors ? 'editor' : 'author'] = organisation ? [{literal: authorText}] : people
   if (quoted && authorText) item['container-title'] = authorText.replace(/\s+magazine$/i, '')
   if (publisher) item.publisher = publisher
   else if (type === 'report' && organisation && authorText) item.publisher = authorText
@@ -153,6 +161,17 @@ export function parseSourceLine(line: string): SourceDraft {
   if (unplaced.length > 0) notes.push(`Not placed in a field: ${unplaced.join('; ')}.`)
   item.note = notes.join(' ')
   return {line: line.trim(), item}
+}
+
+/** The people an author field names ("A, B and C"), or none when it names an organisation. */
+export function peopleIn(author: string): CslName[] {
+  if (isOrganisation(author) && !/,|\band\b/.test(author)) return []
+  // "Lendvai, Paul": one person, family name first.
+  const inverted = /^([^,\s]+(?:\s[^,\s]+)?),\s*([^,\s]+(?:\s[^,\s]+)?)$/.exec(author)
+  if (inverted && !/\band\b/.test(author)) return [personName(author)]
+  const names = author.split(/\s*,\s*|\s+and\s+|\s*&\s*/).filter(Boolean)
+  if (names.length === 0 || names.some((name) => isOrganisation(name))) return []
+  return names.map(personName)
 }
 
 export function isOrganisation(author: string): boolean {
@@ -208,7 +227,7 @@ function monthNumber(word: string): number | undefined {
  * significant word; then the year; an organisation without a year adds a title word.
  */
 export function citationKeyFor(item: CslItem): string {
-  const name = item.author?.[0]
+  const name = (item.author ?? item.editor)?.[0]
   const year = item.issued?.['date-parts'][0]?.[0]
   const titleWord = significantWords(item.title)[0] ?? ''
   let base: string
