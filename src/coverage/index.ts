@@ -128,10 +128,11 @@ export function measureCoverage(input: CoverageInput): CoverageReport {
   }
 }
 
-function closestSentence(origin: string, article: Article): string | undefined {
+function closestSentence(originText: string, article: Article): string | undefined {
+  const origin = originText.toLowerCase()
   let best: {text: string; score: number} | undefined
   for (const sentence of article.sentences) {
-    const text = normalized(sentence.text)
+    const text = normalized(sentence.text).toLowerCase()
     // Compare with the stretch of the sentence as long as the origin, at its best place.
     const score = text.length <= origin.length ? distance(origin, text) : bestWindowDistance(origin, text)
     if (!best || score < best.score) best = {text: sentence.text, score}
