@@ -97,7 +97,7 @@ export interface ReviewData {
   version: 1
   /** The article's title, when `sections.yaml` gives one. */
   title?: string
-  summary: Summary & {sections: number; conflictingMeasures: number}
+  summary: Summary & {sections: number; conflictingMeasures: number; disputedMeasures: number}
   sections: ReviewSection[]
   /** Absent until the figures stage fills `report.measures`. */
   measures?: ReviewMeasure[]
@@ -150,7 +150,8 @@ export function buildReviewData(result: LintResult, report: ReportData, options:
     summary: {
       ...report.summary,
       sections: sections.length,
-      conflictingMeasures: measures?.filter((measure) => measure.status === 'conflicting').length ?? 0
+      conflictingMeasures: measures?.filter((measure) => measure.status === 'conflicting').length ?? 0,
+      disputedMeasures: measures?.filter((measure) => measure.status === 'disputed').length ?? 0
     },
     sections,
     ...(measures ? {measures} : {}),

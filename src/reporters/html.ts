@@ -163,6 +163,7 @@ ${stat(summary.infos, 'Infos')}
 ${stat(summary.unknownLocators, 'Unknown locators', summary.unknownLocators > 0 ? 'tone-warning' : '')}
 ${stat(summary.measures, 'Measures')}
 ${stat(summary.conflictingMeasures, 'Conflicting measures', summary.conflictingMeasures > 0 ? 'tone-error' : '')}
+${stat(summary.disputedMeasures, 'Disputed measures', summary.disputedMeasures > 0 ? 'tone-warning' : '')}
 </dl>
 </section>`
 }
