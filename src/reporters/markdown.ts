@@ -48,6 +48,16 @@ export function formatMarkdown(report: ReportData, options: MarkdownOptions): st
   return `${out.join('\n')}\n`
 }
 
+/**
+ * The blob URL of the commit under test in GitHub Actions (`https://github.com/o/r/blob/<sha>/`),
+ * so that the step summary's links open the files; `undefined` elsewhere.
+ */
+export function githubBlobBase(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const {GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha} = env
+  if (!server || !repository || !sha) return undefined
+  return `${server.replace(/\/+$/, '')}/${repository}/blob/${sha}/`
+}
+
 /** Rules with the most errors first, then warnings, infos, and id. */
 function ruleTable(findings: readonly Finding[]): string[] {
   const rows = new Map<string, {url?: string; counts: Record<Severity, number>}>()

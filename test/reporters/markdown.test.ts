@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {Finding, ReportData} from '../../src/report/model.js'
-import {formatMarkdown, inlineMarkdown} from '../../src/reporters/markdown.js'
+import {formatMarkdown, githubBlobBase, inlineMarkdown} from '../../src/reporters/markdown.js'
 
 function report(findings: Finding[]): ReportData {
   const count = (severity: Finding['severity']) => findings.filter((finding) => finding.severity === severity).length
@@ -61,6 +61,11 @@ describe('Markdown summary reporter', () => {
       linkBase: 'https://github.com/o/r/blob/0123abc/'
     })
     expect(text).toContain('- [`claims/a b/(x).md:2:3`](https://github.com/o/r/blob/0123abc/claims/a%20b/%28x%29.md?plain=1#L2) m (`uncited`)')
+  })
+
+  it('builds the blob URL of the commit under test in GitHub Actions', () => {
+    expect(githubBlobBase({GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'abc123'})).toBe('https://github.com/o/r/blob/abc123/')
+    expect(githubBlobBase({})).toBeUndefined()
   })
 
   it('escapes Markdown and HTML in messages but keeps their code spans', () => {
