@@ -51,8 +51,8 @@ export function parseSectionsFile(text: string, file = sectionsFileName): Sectio
   if (yaml.problems.length > 0 || !yaml.document) throw new ConfigError(file, yaml.problems)
   const document = yaml.document
   const problems: StageProblem[] = []
-  const at = (pathSegments: Array<string | number>) => {
-    const range = nodeAt(document, pathSegments.map(String))
+  const at = (pathSegments: Array<string | number>, part: 'value' | 'key' = 'value') => {
+    const range = nodeAt(document, pathSegments.map(String), part)
     return range ? placeAt(lineStarts, range.start, range.end) : placeAt(lineStarts, 0)
   }
   const data = yaml.value as Record<string, unknown> | null | undefined
@@ -63,7 +63,7 @@ export function parseSectionsFile(text: string, file = sectionsFileName): Sectio
   if (typeof data.title === 'string') result.title = data.title
   else if (data.title !== undefined) problems.push({reason: 'Unexpected `title`, expected a string', place: at(['title'])})
   for (const key of Object.keys(data)) {
-    if (key !== 'title' && key !== 'sections') problems.push({reason: `Unexpected key \`${key}\`, expected \`title\` or \`sections\``, place: at([key])})
+    if (key !== 'title' && key !== 'sections') problems.push({reason: `Unexpected key \`${key}\`, expected \`title\` or \`sections\``, place: at([key], 'key')})
   }
   const seen = new Set<string>()
   data.sections.forEach((item: unknown, index) => {
