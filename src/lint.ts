@@ -9,7 +9,8 @@ import {VFileMessage} from 'vfile-message'
 import {readBibliography, type Bibliography} from './bibliography/index.js'
 import {ConfigError, loadConfig, type Config, type RuleSetting} from './corpus/config.js'
 import {emptyRegistry, readMeasures, type MeasureRegistry} from './corpus/measures.js'
-import {parseClaim, unreadableClaim} from './pipeline/parse-claim.js'
+import {startParallelParse, workerCount} from './pipeline/parallel.js'
+import {parseClaimFiles as parseFiles} from './pipeline/parse-files.js'
 import {compareStrings, listMarkdownFiles, readSource} from './pipeline/read.js'
 import {optionsValidator} from './schema/ajv.js'
 import {explainErrors} from './yaml/validate.js'
@@ -67,12 +68,10 @@ export function resolveRules(config: Config, overrides: Record<string, SeverityS
   return resolved
 }
 
-/** Read and parse every claim file (the default; the cache and workers replace it). */
+
+/** Read and parse claim files in this thread. */
 export function parseClaimFiles(root: string, files: string[], config: Config): ClaimFacts[] {
-  return files.map((file) => {
-    const read = readSource(path.join(root, file), config.maxFileSize)
-    return read.ok ? parseClaim(file, read.text) : unreadableClaim(file, read.problem)
-  })
+  return parseFiles(root, files, config.maxFileSize)
 }
 
 export function loadBibliography(root: string, config: Config, allowUndated: string[]): {bibliography: Bibliography; present: boolean} {
@@ -107,10 +106,17 @@ export function lintCorpus(options: LintOptions): LintResult {
   const config = loadConfig(root)
   const resolved = resolveRules(config, options.ruleOverrides)
   const bibliographyOptions = resolved.find((item) => item.rule.id === 'bibliography')?.options as {allowUndated?: string[]} | undefined
+  const files = listMarkdownFiles(root, config.paths.claims)
+  // Claims parse in workers (large corpora) while this thread reads the bibliography.
+  const workers = options.parseClaims ? 0 : workerCount(files.length)
+  const pending = workers > 0 ? startParallelParse({root, files, maxFileSize: config.maxFileSize}, workers) : undefined
   const {bibliography, present} = loadBibliography(root, config, bibliographyOptions?.allowUndated ?? [])
   const measures = loadMeasures(root, config)
-  const files = listMarkdownFiles(root, config.paths.claims)
-  const allClaims = (options.parseClaims ?? parseClaimFiles)(root, files, config)
+  const allClaims = pending
+    ? pending.collect()
+    : options.parseClaims
+      ? options.parseClaims(root, files, config)
+      : parseFiles(root, files, config.maxFileSize)
 
   const entriesByKey = new Map<string, BibEntry>()
   for (const entry of bibliography.entries) if (!entriesByKey.has(entry.key)) entriesByKey.set(entry.key, entry)

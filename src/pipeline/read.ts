@@ -2,7 +2,7 @@
  * Stage 1, read: bytes from disk to text, with every way a file can be unreadable turned
  * into a problem at a position (never an exception that stops the run).
  */
-import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {closeSync, fstatSync, openSync, readdirSync, readSync} from 'node:fs'
 import path from 'node:path'
 import {lineStartsOf, placeAt} from './positions.js'
 import type {StageProblem} from '../types.js'
@@ -49,12 +49,24 @@ export function decodeSource(bytes: Uint8Array, maxFileSize = defaultMaxFileSize
 }
 
 export function readSource(absolutePath: string, maxFileSize = defaultMaxFileSize): ReadResult {
+  let descriptor: number | undefined
   try {
-    const size = statSync(absolutePath).size
+    // One open, one fstat, one read: the size is checked before a byte is read.
+    descriptor = openSync(absolutePath, 'r')
+    const size = fstatSync(descriptor).size
     if (size > maxFileSize) return decodeSource(new Uint8Array(size), maxFileSize)
-    return decodeSource(readFileSync(absolutePath), maxFileSize)
+    const bytes = Buffer.allocUnsafe(size)
+    let read = 0
+    while (read < size) {
+      const count = readSync(descriptor, bytes, read, size - read, read)
+      if (count === 0) break
+      read += count
+    }
+    return decodeSource(bytes.subarray(0, read), maxFileSize)
   } catch (error) {
     return {ok: false, problem: {reason: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, place: placeAt([0], 0)}}
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor)
   }
 }
 
