@@ -88,8 +88,12 @@ export async function runAssemble(argv: string[], io: CommandIo): Promise<number
   else writeFileAtomic(output, assembled.markdown, {overwrite: true})
 
   const report = (text: string) => (toStdout ? io.stderr(text) : io.stdout(text))
+  const display = (file: string) => {
+    const relative = path.relative(io.cwd, file)
+    return relative === '' || relative.startsWith('..') ? file : relative
+  }
   if (output !== undefined) {
-    report(`wrote ${path.relative(io.cwd, output) || output}: ${assembled.claims} claims in ${assembled.sections} sections, ${assembled.citedKeys.length} sources cited\n`)
+    report(`wrote ${display(output)}: ${assembled.claims} claims in ${assembled.sections} sections, ${assembled.citedKeys.length} sources cited\n`)
   }
   for (const skipped of assembled.skipped) if (skipped.reason !== 'retracted' && skipped.reason !== 'draft') io.stderr(`factlint assemble: left out ${skipped.file}: ${skipped.reason}\n`)
   let status: number = exitStatus.ok
@@ -104,7 +108,7 @@ export async function runAssemble(argv: string[], io: CommandIo): Promise<number
       io.stderr(`factlint assemble: pandoc failed (exit ${rendered.status ?? 'signal'})${to === 'pdf' ? '; PDF needs a LaTeX engine too (apt-get install texlive-latex-recommended)' : ''}\n`)
       return exitStatus.findings
     }
-    report(`wrote ${path.relative(io.cwd, rendered.output) || rendered.output}\n`)
+    report(`wrote ${display(rendered.output)}\n`)
     if (rendered.missingCitations.length > 0) status = exitStatus.findings
   }
   return status

@@ -113,7 +113,10 @@ export async function runSplit(argv: string[], io: CommandIo): Promise<number> {
 }
 
 function describeOutcome(outcome: SplitOutcome, parsed: SplitArguments, cwd: string): string {
-  const display = (file: string) => path.relative(cwd, file) || file
+  const display = (file: string) => {
+    const relative = path.relative(cwd, file)
+    return relative === '' || relative.startsWith('..') ? file : relative
+  }
   const lines: string[] = []
   const describe = (file: FileOutcome, extra = '') => {
     const verb = parsed.dryRun ? verbs[file.action].planned : verbs[file.action].done
