@@ -103,7 +103,6 @@ class Anchors {
   readonly reference = new Map<string, string>()
 
   constructor(review: ReviewData) {
-    for (const name of ['main', 'claims', 'glance', 'measures', 'other-findings', 'references', 'filters', 'filter-index', 'filter-count']) this.taken.add(name)
     for (const section of review.sections) {
       this.section.set(section.id, this.make('section', section.id))
       for (const claim of section.claims) {
@@ -116,9 +115,12 @@ class Anchors {
     for (const reference of review.references) this.reference.set(reference.key, this.make('ref', reference.key))
   }
 
-  /** `claim-nagy-executed`; a suffix when two names slug alike (duplicate ids exist in bad corpora). */
+  /**
+   * `claim-nagy-executed`; a suffix when two names slug alike (duplicate ids exist in bad
+   * corpora). Slugs hold no `_`, so the ids derived as `${anchor}__title` never collide.
+   */
   private make(kind: string, name: string): string {
-    const slug = name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'x'
+    const slug = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'x'
     let anchor = `${kind}-${slug}`
     for (let n = 2; this.taken.has(anchor); n++) anchor = `${kind}-${slug}-${n}`
     this.taken.add(anchor)
@@ -190,8 +192,8 @@ ${review.sections.map((section) => sectionBlock(section, anchors)).join('\n')}
 
 function sectionBlock(section: ReviewSection, anchors: Anchors): string {
   const anchor = anchors.section.get(section.id) ?? ''
-  return `<section class="article-section" id="${anchor}" aria-labelledby="${anchor}-title" data-section>
-<h3 id="${anchor}-title">${escapeHtml(section.title)} <span class="muted">(${section.claims.length} claim${section.claims.length === 1 ? '' : 's'})</span></h3>
+  return `<section class="article-section" id="${anchor}" aria-labelledby="${anchor}__title" data-section>
+<h3 id="${anchor}__title">${escapeHtml(section.title)} <span class="muted">(${section.claims.length} claim${section.claims.length === 1 ? '' : 's'})</span></h3>
 ${section.claims.map((claim) => claimBlock(claim, anchors)).join('\n')}
 </section>`
 }
@@ -200,8 +202,8 @@ function claimBlock(claim: ReviewClaim, anchors: Anchors): string {
   const anchor = anchors.claimByFile.get(claim.file) ?? ''
   const status = claim.status ?? 'unreadable'
   const parts: string[] = []
-  parts.push(`<article class="claim" id="${anchor}" aria-labelledby="${anchor}-title">
-<div class="claim-head"><h4 id="${anchor}-title">${escapeHtml(claim.id)}</h4> <span class="badge status-${status}">${status}</span>${claim.findings.length > 0 ? ` ${findingCounts(claim.findings)}` : ''}</div>
+  parts.push(`<article class="claim" id="${anchor}" aria-labelledby="${anchor}__title">
+<div class="claim-head"><h4 id="${anchor}__title">${escapeHtml(claim.id)}</h4> <span class="badge status-${status}">${status}</span>${claim.findings.length > 0 ? ` ${findingCounts(claim.findings)}` : ''}</div>
 <p class="file"><code>${escapeHtml(claim.file)}</code>${claim.tags.length > 0 ? ` · ${claim.tags.map((tag) => `<span class="tag">${escapeHtml(tag)}</span>`).join(' ')}` : ''}</p>
 <div class="body">${paragraphs(claim.body)}</div>`)
   if (claim.sources.length > 0) {
@@ -317,8 +319,8 @@ ${measures.map((measure) => measureBlock(measure, anchors)).join('\n')}
 function measureBlock(measure: ReviewMeasure, anchors: Anchors): string {
   const anchor = anchors.measure.get(measure.id) ?? ''
   const meta = [`<code>${escapeHtml(measure.id)}</code>`, measure.kind, measure.unit ? escapeHtml(measure.unit) : ''].filter((part) => part !== '').join(' · ')
-  const head = `<section class="measure" id="${anchor}" aria-labelledby="${anchor}-title">
-<h3 id="${anchor}-title">${escapeHtml(measure.label)} <span class="badge measure-${measure.status}">${measure.status.replace('-', ' ')}</span></h3>
+  const head = `<section class="measure" id="${anchor}" aria-labelledby="${anchor}__title">
+<h3 id="${anchor}__title">${escapeHtml(measure.label)} <span class="badge measure-${measure.status}">${measure.status.replace('-', ' ')}</span></h3>
 <p class="muted">${meta}</p>
 ${measure.disputed ? `<p class="disputed"><strong>Disputed:</strong> ${escapeHtml(measure.disputed)}</p>` : ''}`
   if (measure.figures.length === 0) return `${head}\n<p class="muted">No claim gives a figure for it.</p>\n</section>`
@@ -411,8 +413,8 @@ function intervalChart(measure: ReviewMeasure, anchor: string): string {
   const conflicting = measure.figures.map((figure, index) => (figure.conflictsWith.length > 0 ? index + 1 : 0)).filter((number) => number > 0)
   const description = `Intervals of the ${measure.figures.length} figure${measure.figures.length === 1 ? '' : 's'} on one axis from ${label(low)} to ${label(high)}${conflicting.length > 0 ? `; figures ${conflicting.join(', ')} conflict` : ''}.`
   return `<figure class="chart">
-<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${anchor}-chart-title" focusable="false">
-<title id="${anchor}-chart-title">${escapeHtml(description)}</title>
+<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${anchor}__chart" focusable="false">
+<title id="${anchor}__chart">${escapeHtml(description)}</title>
 <line x1="${left}" y1="${axisY}" x2="${width - right}" y2="${axisY}" class="axis"/>
 ${ticks.join('')}
 ${shapes.join('\n')}

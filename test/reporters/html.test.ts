@@ -97,7 +97,7 @@ describe('HTML review page', () => {
   })
 
   it('orders sections by numeric prefix, then alphabetically, and titles them', () => {
-    const titles = [...page.matchAll(/<h3 id="section-[^"]*-title">([^<]*) </g)].map((match) => match[1])
+    const titles = [...page.matchAll(/<h3 id="section-[^"]*__title">([^<]*) </g)].map((match) => match[1])
     expect(titles).toEqual(['First', 'Later', 'Introduction'])
   })
 
@@ -138,6 +138,21 @@ describe('HTML review page', () => {
     // Conflicting measures come first, then the rest by id.
     expect(html.indexOf('id="measure-deaths-hungarian-1956"')).toBeLessThan(html.indexOf('id="measure-date-revolution-outbreak"'))
     expect(html).toContain('No claim gives a figure for it.')
+  })
+
+  it('gives every element a unique id, even for duplicate claim ids and look-alike names', () => {
+    const result = lintFiles({
+      'claims/s/nagy.md': validClaim('nagy'),
+      'claims/s/nagy-title.md': validClaim('nagy-title'),
+      'claims/t/nagy.md': validClaim('nagy'),
+      'claims/t/Nagy_.md': validClaim('Nagy_')
+    })
+    const html = formatHtml(buildReviewData(result, buildReport(result)))
+    const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1])
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const reference of html.matchAll(/(?:aria-labelledby|for)="([^"]*)"|href="#([^"]*)"/g)) {
+      expect(ids).toContain(reference[1] ?? reference[2])
+    }
   })
 
   it('is the same bytes for the same corpus', () => {

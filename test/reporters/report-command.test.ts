@@ -111,7 +111,7 @@ describe('factlint report', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'factlint-reports-'))
     expect(await runReport([root, '--out', out], io(root).commandIo)).toBe(0)
     const html = readFileSync(path.join(out, 'index.html'), 'utf8')
-    const titles = [...html.matchAll(/<h3 id="section-[^"]*-title">([^<]*) </g)].map((match) => match[1])
+    const titles = [...html.matchAll(/<h3 id="section-[^"]*__title">([^<]*) </g)].map((match) => match[1])
     expect(titles).toEqual(['Omega: the end', 'Alpha', 'Unlisted'])
     expect(html).toContain('<h1>Corpus review: <cite>The &lt;Article&gt;</cite></h1>')
   })
