@@ -32,8 +32,6 @@ export interface ReviewSource {
   quote?: string
   stance: Stance
   tier?: Tier
-  /** Whether the key is in the bibliography. */
-  known: boolean
 }
 
 export interface ReviewFigure {
@@ -99,13 +97,11 @@ export interface ReviewData {
   title?: string
   summary: Summary & {sections: number; conflictingMeasures: number; disputedMeasures: number}
   sections: ReviewSection[]
-  /** Absent until the figures stage fills `report.measures`. */
+  /** Absent when the report has no measures section (reports built by hand). */
   measures?: ReviewMeasure[]
   references: ReviewReference[]
   /** Findings outside claim files: the bibliography, `measures.yaml`, the corpus as a whole. */
   otherFindings: Finding[]
-  /** Every rule and status that occurs, for the filters. */
-  rules: string[]
 }
 
 export interface ReviewOptions {
@@ -156,8 +152,7 @@ export function buildReviewData(result: LintResult, report: ReportData, options:
     sections,
     ...(measures ? {measures} : {}),
     references: reviewReferences(result, options.references),
-    otherFindings,
-    rules: [...new Set(report.findings.map((finding) => finding.rule))].sort(compareStrings)
+    otherFindings
   }
 }
 
@@ -176,8 +171,7 @@ function reviewClaimOf(claim: ClaimFacts, result: LintResult, findings: Finding[
         key: source.key,
         label: entry ? shortLabel(entry) : source.key,
         locatorMissing: locator === undefined || locator === '' || locator.toLowerCase() === 'unknown',
-        stance: source.stance,
-        known: entry !== undefined
+        stance: source.stance
       }
       if (source.locator !== undefined) reviewSource.locator = source.locator
       if (source.quote !== undefined) reviewSource.quote = source.quote
