@@ -4,22 +4,27 @@
 import {existsSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {lintCorpus, UsageError} from '../lint.js'
+import {defaultCacheLocation, parseWithCache} from '../cache/claim-cache.js'
+import type {Config} from '../corpus/config.js'
+import {lintCorpus, UsageError, type LintOptions} from '../lint.js'
 import {buildReport, type ReportData} from '../report/model.js'
 import {formatters} from '../reporters/index.js'
 import type {SeveritySetting} from '../types.js'
 import {exitStatus, type CommandIo} from './io.js'
 
-export const checkHelp = `Usage: factlint check [root] [files…] [options]
+export const checkHelp = (): string => `Usage: factlint check [root] [files…] [options]
 
 Lint a corpus (default ./corpus). Named files limit what is reported; the
 cross-file rules still see the whole corpus.
 
 Options:
-  --format <name>      stylish (default on a terminal), json
+  --format <name>      ${Object.keys(formatters).join(', ')} (default: stylish,
+                       or github when GITHUB_ACTIONS=true)
   --quiet              report errors only
   --max-warnings <n>   exit 1 when there are more than n warnings
   --rule <id=sev>      set a rule's severity: off, info, warning, error (repeatable)
+  --cache              reuse the parsed facts of unchanged files (by content hash)
+  --cache-location <p> where the cache lives (default node_modules/.cache/factlint)
   --color, --no-color  force colour on or off
   -h, --help           show this help
 
@@ -35,6 +40,8 @@ export interface CheckArguments {
   maxWarnings: number | undefined
   rules: Record<string, SeveritySetting>
   color: boolean | undefined
+  /** The cache folder, when `--cache` is on. */
+  cache: string | undefined
 }
 
 const severities = new Set(['off', 'info', 'warning', 'error'])
@@ -51,6 +58,8 @@ export function parseCheckArguments(argv: string[], io: CommandIo): CheckArgumen
       rule: {type: 'string', multiple: true},
       color: {type: 'boolean'},
       'no-color': {type: 'boolean'},
+      cache: {type: 'boolean', default: false},
+      'cache-location': {type: 'string'},
       help: {type: 'boolean', short: 'h'}
     }
   })
@@ -76,7 +85,8 @@ export function parseCheckArguments(argv: string[], io: CommandIo): CheckArgumen
     rules[id] = severity as SeveritySetting
   }
   const color = values['no-color'] ? false : values.color
-  return {root, files, format: values.format, quiet: values.quiet ?? false, maxWarnings, rules, color}
+  const cache = values.cache || values['cache-location'] !== undefined ? path.resolve(io.cwd, values['cache-location'] ?? defaultCacheLocation) : undefined
+  return {root, files, format: values.format, quiet: values.quiet ?? false, maxWarnings, rules, color, cache}
 }
 
 function isDirectory(target: string): boolean {
@@ -111,16 +121,26 @@ export function defaultFormat(io: CommandIo): string {
   return io.env.GITHUB_ACTIONS === 'true' && formatters.github ? 'github' : 'stylish'
 }
 
+/** The options of `lintCorpus` for parsed arguments (shared with `report`). */
+export function lintOptions(parsed: Pick<CheckArguments, 'root' | 'rules' | 'cache'>, io: CommandIo): LintOptions {
+  const cache = parsed.cache
+  return {
+    root: path.resolve(io.cwd, parsed.root),
+    ruleOverrides: parsed.rules,
+    ...(cache ? {parseClaims: (root: string, files: string[], config: Config) => parseWithCache(root, files, config, cache)} : {})
+  }
+}
+
 export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
   const parsed = parseCheckArguments(argv, io)
   if (parsed === 'help') {
-    io.stdout(checkHelp)
+    io.stdout(checkHelp())
     return exitStatus.ok
   }
   const format = parsed.format ?? defaultFormat(io)
   const formatter = formatters[format]
   if (!formatter) throw new UsageError(`Unknown format \`${format}\`; choose one of ${Object.keys(formatters).join(', ')}`)
-  const result = lintCorpus({root: path.resolve(io.cwd, parsed.root), ruleOverrides: parsed.rules})
+  const result = lintCorpus(lintOptions(parsed, io))
   const only = parsed.files.length > 0 ? relativeFiles(parsed.files, parsed.root, io.cwd) : undefined
   const report = buildReport(result, only)
   const shown: ReportData = parsed.quiet ? {...report, findings: report.findings.filter((finding) => finding.severity === 'error')} : report

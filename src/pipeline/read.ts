@@ -15,15 +15,7 @@ const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
 
 /** Decode UTF-8 (dropping a BOM); a bad byte or a NUL is a problem at its place. */
 export function decodeSource(bytes: Uint8Array, maxFileSize = defaultMaxFileSize): ReadResult {
-  if (bytes.length > maxFileSize) {
-    return {
-      ok: false,
-      problem: {
-        reason: `Unexpected file size of ${bytes.length} bytes, expected at most ${maxFileSize} (set \`maxFileSize\` in factlint.config.json to raise the cap)`,
-        place: placeAt([0], 0)
-      }
-    }
-  }
+  if (bytes.length > maxFileSize) return {ok: false, problem: sizeProblem(bytes.length, maxFileSize)}
   let text: string
   try {
     text = decoder.decode(bytes)
@@ -49,12 +41,20 @@ export function decodeSource(bytes: Uint8Array, maxFileSize = defaultMaxFileSize
 }
 
 export function readSource(absolutePath: string, maxFileSize = defaultMaxFileSize): ReadResult {
+  const read = readBytes(absolutePath, maxFileSize)
+  return read.ok ? decodeSource(read.bytes, maxFileSize) : read
+}
+
+export type BytesResult = {ok: true; bytes: Uint8Array} | {ok: false; problem: StageProblem}
+
+/** The file's bytes, or a problem (too large, unreadable) without reading a large file. */
+export function readBytes(absolutePath: string, maxFileSize = defaultMaxFileSize): BytesResult {
   let descriptor: number | undefined
   try {
     // One open, one fstat, one read: the size is checked before a byte is read.
     descriptor = openSync(absolutePath, 'r')
     const size = fstatSync(descriptor).size
-    if (size > maxFileSize) return decodeSource(new Uint8Array(size), maxFileSize)
+    if (size > maxFileSize) return {ok: false, problem: sizeProblem(size, maxFileSize)}
     const bytes = Buffer.allocUnsafe(size)
     let read = 0
     while (read < size) {
@@ -62,11 +62,18 @@ export function readSource(absolutePath: string, maxFileSize = defaultMaxFileSiz
       if (count === 0) break
       read += count
     }
-    return decodeSource(bytes.subarray(0, read), maxFileSize)
+    return {ok: true, bytes: bytes.subarray(0, read)}
   } catch (error) {
     return {ok: false, problem: {reason: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, place: placeAt([0], 0)}}
   } finally {
     if (descriptor !== undefined) closeSync(descriptor)
+  }
+}
+
+function sizeProblem(size: number, maxFileSize: number): StageProblem {
+  return {
+    reason: `Unexpected file size of ${size} bytes, expected at most ${maxFileSize} (set \`maxFileSize\` in factlint.config.json to raise the cap)`,
+    place: placeAt([0], 0)
   }
 }
 
