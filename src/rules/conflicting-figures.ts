@@ -72,10 +72,14 @@ function claimId(figure: IndexedFigure): string {
 function describeFigure(figure: IndexedFigure, withFile: boolean): string {
   const sources = figure.claim.sources
     .filter((source) => source.stance !== 'contradicts')
-    .map((source) => `${code(source.key)}${source.locator ? `, ${source.locator}` : ''}`)
+    .map((source) => `${code(source.key)}${source.locator ? `, ${isUnknown(source.locator) ? 'locator unknown' : source.locator}` : ''}`)
   const interval = code(formatInterval(figure.interval, figure.measure.kind))
   const where = withFile ? ` in ${code(figure.claim.path)}` : ''
   return `${describeValue(figure)} ${interval}${where} (${sources.length > 0 ? sources.join('; ') : 'no source'})`
+}
+
+function isUnknown(locator: string): boolean {
+  return locator.trim().toLowerCase() === 'unknown'
 }
 
 /** The qualifier and value as declared: `` `approx 2500` ``, `` `range 2500–3000` ``. */

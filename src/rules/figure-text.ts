@@ -28,6 +28,8 @@
  *   say otherwise (`text: "2,500"` in "Some 2,500 died", declared `exact 2500`) are a
  *   finding at `text`, since the body, not the `text` field, is what the claim asserts.
  *   One occurrence where the body agrees, or says no more than the text, is enough.
+ *   Only texts that read as `exact` are checked so: a cut drops the qualifier or the
+ *   other end of a range, and reading the body is the costly part of this rule.
  *   Not for dates: their qualifier words often belong to the measure's definition
  *   ("Day by which organised resistance had been crushed", text "8 November 1956" in
  *   "crushed by 8 November 1956"), and the contract only asks that the text's own words
@@ -89,7 +91,9 @@ export const figureText = createRule({
         })
         continue
       }
-      const cut = measure.kind === 'date' ? undefined : bodyContradiction(claim, figure, measure.kind)
+      // Only words without a qualifier can have lost one; reading the body costs a pass of the reader.
+      const bare = readings.every((read) => read.qualifier === 'exact')
+      const cut = measure.kind === 'date' || !bare ? undefined : bodyContradiction(claim, figure, measure.kind)
       if (cut) {
         context.report({
           file: claim.path,
@@ -150,11 +154,12 @@ interface BodyReading {
   numberEnd: number
 }
 
-const bodyReadingsCache = new WeakMap<ClaimFacts, BodyReading[]>()
+// One slot, as for the prose below: asked for one claim's figures in a row.
+let lastReadings: {claim: ClaimFacts; readings: BodyReading[]} | undefined
 
 /** Every figure the reader finds in the body's prose (citations skipped), with file offsets. */
 function bodyReadings(claim: ClaimFacts): BodyReading[] {
-  let readings = bodyReadingsCache.get(claim)
+  let readings = lastReadings?.claim === claim ? lastReadings.readings : undefined
   if (!readings) {
     readings = claim.bodyText.flatMap((run) =>
       readFigures(run.value, {skip: citationSpans(run.value).map((span): [number, number] => [span.start, span.end])}).map((figure) => ({
@@ -165,7 +170,7 @@ function bodyReadings(claim: ClaimFacts): BodyReading[] {
         numberEnd: run.offset + figure.numberEnd
       }))
     )
-    bodyReadingsCache.set(claim, readings)
+    lastReadings = {claim, readings}
   }
   return readings
 }
@@ -308,16 +313,16 @@ interface NormalisedProse {
   offsets: number[]
 }
 
-const proseCache = new WeakMap<ClaimFacts, NormalisedProse>()
+// Rules run claim by claim, so one slot is enough: `figure-text` asks once per figure,
+// `undeclared-figure` right after, and nothing is kept for the whole corpus.
+let lastProse: {claim: ClaimFacts; prose: NormalisedProse} | undefined
 
 function normalisedProse(claim: ClaimFacts): NormalisedProse {
-  const cached = proseCache.get(claim)
-  if (cached) return cached
+  if (lastProse?.claim === claim) return lastProse.prose
   let text = ''
   const offsets: number[] = []
   let lastWasSpace = true
-  const push = (character: string, offset: number) => {
-    const folded = foldCharacter(character)
+  const push = (folded: string, offset: number) => {
     if (folded === ' ') {
       if (lastWasSpace) return
       lastWasSpace = true
@@ -331,21 +336,27 @@ function normalisedProse(claim: ClaimFacts): NormalisedProse {
   for (const run of claim.bodyText) {
     // Runs are split by markup (emphasis, links): a space between them collapses with any other.
     push(' ', run.offset)
-    for (let index = 0; index < run.value.length; index++) push(run.value.charAt(index), run.offset + index)
+    for (let index = 0; index < run.value.length; index++) push(foldCharacter(run.value, index), run.offset + index)
   }
   const prose = {text, offsets}
-  proseCache.set(claim, prose)
+  lastProse = {claim, prose}
   return prose
 }
 
 /** One code unit, folded: white space to a space, letters to lower case (one by one, as the needle). */
-function foldCharacter(character: string): string {
+function foldCharacter(value: string, index: number): string {
+  const unit = value.charCodeAt(index)
+  if (unit < 128) {
+    if (unit === 32 || (unit >= 9 && unit <= 13)) return ' '
+    return unit >= 65 && unit <= 90 ? String.fromCharCode(unit + 32) : value.charAt(index)
+  }
+  const character = value.charAt(index)
   return /\s/.test(character) ? ' ' : character.toLowerCase()
 }
 
 function normalise(words: string): string {
   let folded = ''
-  for (let index = 0; index < words.length; index++) folded += foldCharacter(words.charAt(index))
+  for (let index = 0; index < words.length; index++) folded += foldCharacter(words, index)
   return folded.replace(/ +/g, ' ').trim()
 }
 

@@ -90,14 +90,14 @@ testRule('conflicting-figures', {
       ]
     },
     {
-      name: 'sources: keys and locators, without those that contradict',
+      name: 'sources: keys and locators (unknown said so), without those that contradict',
       files: {
-        [a]: claim(`id: a\nstatus: unverified\nsources:\n  - key: lendvai2008\n    locator: "p. 178"\n  - holland2025\n  - key: time1956\n    stance: contradicts\nfigures:\n  - measure: ${deaths}\n    value: 2500`),
+        [a]: claim(`id: a\nstatus: unverified\nsources:\n  - key: lendvai2008\n    locator: "p. 178"\n  - key: holland2025\n    locator: unknown\n  - key: time1956\n    stance: contradicts\nfigures:\n  - measure: ${deaths}\n    value: 2500`),
         [b]: claim(`id: b\nstatus: disputed\nsources:\n  - key: time1956\n    stance: contradicts\nfigures:\n  - measure: ${deaths}\n    value: 3000`)
       },
       errors: [
-        `${a}:12:12: Unexpected conflict on measure \`${deaths}\`: \`exact 2500\` \`[2500, 2500]\` (\`lendvai2008\`, p. 178; \`holland2025\`) and \`exact 3000\` \`[3000, 3000]\` in \`${b}\` (no source) cannot both be true`,
-        `${b}:9:12: Unexpected conflict on measure \`${deaths}\`: \`exact 3000\` \`[3000, 3000]\` (no source) and \`exact 2500\` \`[2500, 2500]\` in \`${a}\` (\`lendvai2008\`, p. 178; \`holland2025\`) cannot both be true`
+        `${a}:13:12: Unexpected conflict on measure \`${deaths}\`: \`exact 2500\` \`[2500, 2500]\` (\`lendvai2008\`, p. 178; \`holland2025\`, locator unknown) and \`exact 3000\` \`[3000, 3000]\` in \`${b}\` (no source) cannot both be true`,
+        `${b}:9:12: Unexpected conflict on measure \`${deaths}\`: \`exact 3000\` \`[3000, 3000]\` (no source) and \`exact 2500\` \`[2500, 2500]\` in \`${a}\` (\`lendvai2008\`, p. 178; \`holland2025\`, locator unknown) cannot both be true`
       ]
     }
   ]

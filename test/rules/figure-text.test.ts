@@ -118,6 +118,11 @@ testRule('figure-text', {
       name: 'words cut from longer words of the body that say otherwise, at the text',
       files: figureClaim('deaths', '2500', 'exact', '2,500', 'Some 2,500 died.'),
       errors: [`${f}:11:11: Unexpected figure text \`2,500\` cut from \`Some 2,500\` in the body, which says \`approx 2500\`, expected the whole words`]
+    },
+    {
+      name: 'one end cut from a range of the body',
+      files: figureClaim('deaths', '3000', 'exact', '3,000', 'It was between 2,500 and 3,000.'),
+      errors: [`${f}:11:11: Unexpected figure text \`3,000\` cut from \`between 2,500 and 3,000\` in the body, which says \`range 2500–3000\`, expected the whole words`]
     }
   ]
 })
