@@ -16,7 +16,7 @@ import {buildReport, type ReportData} from '../report/model.js'
 import {buildReviewData, type ReviewData} from '../report/review.js'
 import {formatHtml} from '../reporters/html.js'
 import {formatJson} from '../reporters/json.js'
-import {formatMarkdown} from '../reporters/markdown.js'
+import {countsText, formatMarkdown} from '../reporters/markdown.js'
 import {formatSarif} from '../reporters/sarif.js'
 import {rootFromRepository} from './check.js'
 import {exitStatus, type CommandIo} from './io.js'
@@ -148,7 +148,6 @@ export async function runReport(argv: string[], io: CommandIo, files: readonly R
   }
   const rendered = renderReports(inputs, files)
   writeReportsAtomically(outDirectory, rendered)
-  const {errors, warnings, infos} = report.summary
-  io.stdout(`factlint report: wrote ${rendered.map((file) => file.name).join(', ')} to ${parsed.out} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info${infos === 1 ? '' : 's'})\n`)
-  return errors > 0 ? exitStatus.findings : exitStatus.ok
+  io.stdout(`factlint report: wrote ${rendered.map((file) => file.name).join(', ')} to ${parsed.out} (${countsText(report.summary)})\n`)
+  return report.summary.errors > 0 ? exitStatus.findings : exitStatus.ok
 }

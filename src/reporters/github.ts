@@ -6,6 +6,7 @@
  */
 import type {Finding, ReportData} from '../report/model.js'
 import type {Severity} from '../types.js'
+import {countsText, joinRepositoryPath, plural} from './markdown.js'
 
 export interface GithubOptions {
   /** Path of the corpus root relative to the repository root, `/`-separated. */
@@ -16,8 +17,7 @@ const commands: Record<Severity, string> = {error: 'error', warning: 'warning', 
 
 export function formatGithub(report: ReportData, options: GithubOptions): string {
   const lines = report.findings.map((finding) => annotation(finding, options.rootFromRepository))
-  const {errors, warnings, infos, claims} = report.summary
-  lines.push(`factlint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info${infos === 1 ? '' : 's'} in ${claims} claim${claims === 1 ? '' : 's'}`)
+  lines.push(`factlint: ${countsText(report.summary)} in ${plural(report.summary.claims, 'claim')}`)
   return `${lines.join('\n')}\n`
 }
 
@@ -36,10 +36,6 @@ function annotation(finding: Finding, rootFromRepository: string): string {
   if (finding.note) parts.push(finding.note)
   if (finding.cause) parts.push(`See also ${joinRepositoryPath(rootFromRepository, finding.cause.file)}${finding.cause.line ? `:${finding.cause.line}` : ''}`)
   return `::${commands[finding.severity]} ${list}::${escapeData(parts.join('\n'))}`
-}
-
-export function joinRepositoryPath(rootFromRepository: string, file: string): string {
-  return rootFromRepository === '' ? file : `${rootFromRepository.replace(/\/+$/, '')}/${file}`
 }
 
 function escapeData(text: string): string {

@@ -26,6 +26,7 @@ import {
   type ReviewSection
 } from '../report/review.js'
 import {claimStatuses} from '../types.js'
+import {plural} from './markdown.js'
 
 /** Escape text for HTML content and (double- or single-quoted) attribute values. */
 export function escapeHtml(text: string): string {
@@ -185,7 +186,7 @@ function claimsSection(review: ReviewData, anchors: Anchors): string {
 <div class="field"><label for="filter-severity">Findings</label><select id="filter-severity">${option('', 'Any')}${option('error', 'With errors')}${option('warning', 'With warnings')}${option('info', 'With infos')}${option('none', 'Without findings')}</select></div>
 <div class="field"><button type="reset">Clear filters</button></div>
 </form>
-<p id="filter-count" class="filter-count" role="status">${claims.length} claim${claims.length === 1 ? '' : 's'}</p>
+<p id="filter-count" class="filter-count" role="status">${plural(claims.length, 'claim')}</p>
 ${review.sections.map((section) => sectionBlock(section, anchors)).join('\n')}
 </section>`
 }
@@ -193,7 +194,7 @@ ${review.sections.map((section) => sectionBlock(section, anchors)).join('\n')}
 function sectionBlock(section: ReviewSection, anchors: Anchors): string {
   const anchor = anchors.section.get(section.id) ?? ''
   return `<section class="article-section" id="${anchor}" aria-labelledby="${anchor}__title" data-section>
-<h3 id="${anchor}__title">${escapeHtml(section.title)} <span class="muted">(${section.claims.length} claim${section.claims.length === 1 ? '' : 's'})</span></h3>
+<h3 id="${anchor}__title">${escapeHtml(section.title)} <span class="muted">(${plural(section.claims.length, 'claim')})</span></h3>
 ${section.claims.map((claim) => claimBlock(claim, anchors)).join('\n')}
 </section>`
 }
@@ -255,7 +256,7 @@ function findingCounts(findings: readonly Finding[]): string {
   const counts = (['error', 'warning', 'info'] as const)
     .map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length] as const)
     .filter(([, count]) => count > 0)
-  return counts.map(([severity, count]) => `<span class="badge severity-${severity}">${count} ${severity}${count === 1 ? '' : 's'}</span>`).join(' ')
+  return counts.map(([severity, count]) => `<span class="badge severity-${severity}">${plural(count, severity)}</span>`).join(' ')
 }
 
 function findingText(finding: Finding, withFile: boolean, anchors: Anchors): string {
@@ -411,7 +412,7 @@ function intervalChart(measure: ReviewMeasure, anchor: string): string {
     return `<line x1="${x(value)}" y1="${axisY}" x2="${x(value)}" y2="${axisY + 4}" class="axis"/><text x="${x(value)}" y="${axisY + 18}" text-anchor="${anchorPosition}" class="chart-label">${escapeHtml(label(value))}</text>`
   })
   const conflicting = measure.figures.map((figure, index) => (figure.conflictsWith.length > 0 ? index + 1 : 0)).filter((number) => number > 0)
-  const description = `Intervals of the ${measure.figures.length} figure${measure.figures.length === 1 ? '' : 's'} on one axis from ${label(low)} to ${label(high)}${conflicting.length > 0 ? `; figures ${conflicting.join(', ')} conflict` : ''}.`
+  const description = `Intervals of the ${plural(measure.figures.length, 'figure')} on one axis from ${label(low)} to ${label(high)}${conflicting.length > 0 ? `; figures ${conflicting.join(', ')} conflict` : ''}.`
   return `<figure class="chart">
 <svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${anchor}__chart" focusable="false">
 <title id="${anchor}__chart">${escapeHtml(description)}</title>

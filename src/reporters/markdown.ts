@@ -4,9 +4,8 @@
  * each linked to its file and line. Corpus text is escaped so that a message cannot
  * inject Markdown or HTML; the values that messages quote in backticks stay code spans.
  */
-import type {Finding, ReportData} from '../report/model.js'
+import type {Finding, ReportData, Summary} from '../report/model.js'
 import type {Severity} from '../types.js'
-import {joinRepositoryPath} from './github.js'
 
 export interface MarkdownOptions {
   /** Path of the corpus root relative to the repository root, `/`-separated. */
@@ -32,7 +31,7 @@ export function formatMarkdown(report: ReportData, options: MarkdownOptions): st
   out.push(
     total === 0
       ? '## factlint: no problems'
-      : `## factlint: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`
+      : `## factlint: ${countsText(summary)}`
   )
   out.push('', `${plural(summary.claims, 'claim')}, ${plural(summary.sources, 'source')}, ${plural(summary.unknownLocators, 'unknown locator')}.`)
   if (total > 0) out.push('', ...ruleTable(report.findings))
@@ -128,6 +127,16 @@ function codeSpan(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`
 }
 
-function plural(count: number, word: string): string {
+/** `1 error, 2 warnings, 0 infos`: the counts every summary line starts from. */
+export function countsText(summary: Pick<Summary, 'errors' | 'warnings' | 'infos'>): string {
+  return `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`
+}
+
+export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`
+}
+
+/** A corpus path from the repository root. */
+export function joinRepositoryPath(rootFromRepository: string, file: string): string {
+  return rootFromRepository === '' ? file : `${rootFromRepository.replace(/\/+$/, '')}/${file}`
 }
