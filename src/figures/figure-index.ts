@@ -144,7 +144,8 @@ export function figureValueFindings(claim: ClaimFacts, corpus: Corpus): Report[]
   const problems = figureIndex(corpus).valueProblems.get(claim.path) ?? []
   const findings: Report[] = []
   for (const problem of problems) {
-    if (problem.claim !== claim || problem.field === 'tolerance') continue // a bad tolerance is `measures.yaml`'s schema finding
+    // A bad tolerance is a finding of `measures.yaml`'s schema, not of every figure.
+    if (problem.field === 'tolerance') continue
     const place = problem.figure.fieldPlaces[problem.field] ?? problem.figure.fieldPlaces.value ?? problem.figure.place
     const valuePlace = problem.figure.fieldPlaces.value
     const qualifierPlace = problem.figure.fieldPlaces.qualifier
