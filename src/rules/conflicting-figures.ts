@@ -87,6 +87,6 @@ function describeValue(figure: IndexedFigure): string {
   return code(`${figure.figure.qualifier} ${formatValue(figure.figure.value)}`)
 }
 
-export function formatValue(value: FigureValue): string {
+function formatValue(value: FigureValue): string {
   return typeof value === 'object' ? `${value.min}–${value.max}` : String(value)
 }
