@@ -2,7 +2,7 @@
  * Split the seed article (../shared/seed, outside the repository: never copied into it)
  * and the second article of the tests, and check the drafts.
  */
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -193,11 +193,12 @@ describe('splitArticle on disk', () => {
 
   it('gives a drafted id used elsewhere in the corpus another number, never a duplicate', () => {
     const root = freshCorpus()
-    const plan = planSplit(seed)
-    const taken = plan.claims[0]?.id ?? ''
-    const again = planSplit(seed, {existingFiles: [`another-section/${taken}.md`]})
-    expect(again.claims[0]?.id).toBe(`${taken}-2`)
-    expect(root).not.toBe('')
+    const taken = planSplit(seed).claims[0]?.id ?? ''
+    mkdirSync(path.join(root, 'claims/another-section'), {recursive: true})
+    writeFileSync(path.join(root, `claims/another-section/${taken}.md`), 'someone else’s claim\n')
+    const outcome = splitArticle({articlePath: seedPath, out: path.join(root, 'claims')})
+    expect(outcome.claims[0]?.file).toBe(path.join(root, `claims/introduction/${taken}-2.md`))
+    expect(outcome.claims[0]?.action).toBe('create')
   })
 })
 
