@@ -80,10 +80,14 @@ function ruleDescriptors(findings: readonly Finding[], docsUrl: string): Reporti
     const rule = known.get(id)
     const helpUri = `${docsUrl}${id}.md`
     const description = sentence(rule?.description ?? `Findings of the rule \`${id}\``)
+    const name = pascalCase(id)
     descriptors.push({
       id,
-      name: pascalCase(id),
+      // SARIF1001: a name that equals the id (ignoring case, as the validator does) is omitted.
+      ...(name.toLowerCase() === id.toLowerCase() ? {} : {name}),
       shortDescription: {text: description},
+      // GitHub's ingestion (GH2012) requires a full description.
+      fullDescription: {text: `${description} See ${helpUri} for what it checks, why it matters and how to fix it.`},
       helpUri,
       help: {text: `${description} Documentation: ${helpUri}`, markdown: `${description} [Documentation](${helpUri})`},
       ...(rule ? {defaultConfiguration: {level: levels[rule.defaultSeverity]}} : {})

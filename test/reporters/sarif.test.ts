@@ -66,8 +66,11 @@ describe('SARIF reporter', () => {
     const ids = driver?.rules?.map((rule) => rule.id)
     expect(ids).toEqual(expect.arrayContaining(ruleList.map((rule) => rule.id)))
     const uncited = driver?.rules?.find((rule) => rule.id === 'uncited')
+    // SARIF1001: a name equal to the id (ignoring case) is left out; GH2012 wants a full description.
+    expect(uncited?.name).toBeUndefined()
+    expect(driver?.rules?.find((rule) => rule.id === 'unknown-source')?.name).toBe('UnknownSource')
+    expect(uncited?.fullDescription?.text).toContain('https://example.org/rules/uncited.md')
     expect(uncited).toMatchObject({
-      name: 'Uncited',
       shortDescription: {text: 'A claim with no sources that is not a draft.'},
       helpUri: 'https://example.org/rules/uncited.md',
       defaultConfiguration: {level: 'error'}
