@@ -9,6 +9,7 @@ import type {Config} from '../corpus/config.js'
 import {lintCorpus, UsageError, type LintOptions} from '../lint.js'
 import {buildReport, type ReportData} from '../report/model.js'
 import {formatters} from '../reporters/index.js'
+import {githubBlobBase} from '../reporters/markdown.js'
 import type {SeveritySetting} from '../types.js'
 import {exitStatus, type CommandIo} from './io.js'
 
@@ -144,11 +145,14 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
   const only = parsed.files.length > 0 ? relativeFiles(parsed.files, parsed.root, io.cwd) : undefined
   const report = buildReport(result, only)
   const shown: ReportData = parsed.quiet ? {...report, findings: report.findings.filter((finding) => finding.severity === 'error')} : report
+  const linkBase = githubBlobBase(io.env)
   io.stdout(
     formatter(shown, {
       root: parsed.root,
       rootFromRepository: rootFromRepository(path.resolve(io.cwd, parsed.root)),
-      color: parsed.color ?? (io.isTTY && !io.env.NO_COLOR)
+      color: parsed.color ?? (io.isTTY && !io.env.NO_COLOR),
+      docsUrl: result.corpus.config.docsUrl,
+      ...(linkBase ? {linkBase} : {})
     })
   )
   const tooManyWarnings = parsed.maxWarnings !== undefined && report.summary.warnings > parsed.maxWarnings

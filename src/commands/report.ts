@@ -10,6 +10,7 @@
 import {mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
+import {assembleArticle} from '../assemble/index.js'
 import {readSectionsFile} from '../corpus/sections.js'
 import {lintCorpus, UsageError, type LintResult} from '../lint.js'
 import {buildReport, type ReportData} from '../report/model.js'
@@ -28,6 +29,7 @@ Lint a corpus (default ./corpus) and write its reports to a folder:
   findings.sarif  SARIF 2.1.0 for code scanning
   summary.md      a Markdown summary
   index.html      the review page, one self-contained file
+  article.md      the claims put back together as Pandoc Markdown, with citations
 
 The same corpus always gives the same bytes. Files are replaced only when every
 report could be made.
@@ -51,6 +53,8 @@ export interface ReportInputs {
   rootFromRepository: string
   /** From the output folder to the repository root, ending in `/` (or empty): Markdown links. */
   repositoryFromOutput: string
+  /** The output folder (absolute): files that refer to the corpus do so relative to it. */
+  outputDirectory: string
 }
 
 export interface ReportFile {
@@ -69,7 +73,12 @@ export const reportFiles: ReportFile[] = [
     name: 'summary.md',
     render: ({report, rootFromRepository, repositoryFromOutput}) => formatMarkdown(report, {rootFromRepository, linkBase: repositoryFromOutput})
   },
-  {name: 'index.html', render: ({review}) => formatHtml(review)}
+  {name: 'index.html', render: ({review}) => formatHtml(review)},
+  {
+    // The claims put back together as a Pandoc document, citations and locators included.
+    name: 'article.md',
+    render: ({result, outputDirectory}) => assembleArticle({root: result.corpus.root, outputDirectory}).markdown
+  }
 ]
 
 export interface ReportArguments {
@@ -144,7 +153,8 @@ export async function runReport(argv: string[], io: CommandIo, files: readonly R
       ...(sectionsFile?.title !== undefined ? {title: sectionsFile.title} : {})
     }),
     rootFromRepository: fromRepository,
-    repositoryFromOutput: relative === '' ? '' : `${relative}/`
+    repositoryFromOutput: relative === '' ? '' : `${relative}/`,
+    outputDirectory: outDirectory
   }
   const rendered = renderReports(inputs, files)
   writeReportsAtomically(outDirectory, rendered)

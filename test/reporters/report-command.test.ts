@@ -27,19 +27,20 @@ const corpusFiles = {
 }
 
 describe('factlint report', () => {
-  it('writes the four reports and exits 1 when the corpus has errors', async () => {
+  it('writes the reports and exits 1 when the corpus has errors', async () => {
     const root = writeCorpus(corpusFiles)
     const out = mkdtempSync(path.join(tmpdir(), 'factlint-reports-'))
     const {commandIo, out: printed} = io(root)
     expect(await main(['report', root, '--out', path.join(out, 'reports')], commandIo)).toBe(1)
     const files = readAll(path.join(out, 'reports'))
-    expect(Object.keys(files)).toEqual(['findings.json', 'findings.sarif', 'index.html', 'summary.md'])
+    expect(Object.keys(files)).toEqual(['article.md', 'findings.json', 'findings.sarif', 'index.html', 'summary.md'])
+    expect(files['article.md']).toMatch(/^---\ntitle: /)
     const validate = validator('report')
     expect(validate(JSON.parse(files['findings.json'] ?? '')), JSON.stringify(validate.errors)).toBe(true)
     expect(JSON.parse(files['findings.sarif'] ?? '')).toMatchObject({version: '2.1.0'})
     expect(files['summary.md']).toContain('### Errors (1)')
     expect(files['index.html']).toMatch(/^<!doctype html>/)
-    expect(printed.stdout).toContain('wrote findings.json, findings.sarif, summary.md, index.html')
+    expect(printed.stdout).toContain('wrote findings.json, findings.sarif, summary.md, index.html, article.md')
     // Nothing left beside the target.
     expect(readdirSync(out)).toEqual(['reports'])
   })
