@@ -3,30 +3,37 @@
  * Errors that stop a command (bad arguments, no corpus, bad config) print one line and
  * exit 2; never a stack trace.
  */
-import {readFileSync} from 'node:fs'
-import {ConfigError} from './corpus/config.js'
-import {runAssemble} from './commands/assemble.js'
-import {runCheck} from './commands/check.js'
-import {runCoverage} from './commands/coverage.js'
-import {exitStatus, processIo, type CommandIo} from './commands/io.js'
-import {runReport} from './commands/report.js'
-import {runSplit} from './commands/split.js'
-import {UsageError} from './lint.js'
+import {exitStatus, type CommandIo} from './commands/io.js'
+import {ConfigError, UsageError} from './errors.js'
+import {version} from './version.js'
 
 export type Command = (argv: string[], io: CommandIo) => Promise<number>
 
-export const commands: Record<string, {run: Command; summary: string}> = {
-  check: {run: runCheck, summary: 'lint a corpus and print its findings'},
-  split: {run: runSplit, summary: 'draft one claim per sentence of an article, and bibliography entries from its sources'},
-  coverage: {run: runCoverage, summary: 'which sentences of the article no claim covers, and which origins it lacks'},
-  assemble: {run: runAssemble, summary: 'put the claims back together as a Pandoc Markdown article (--to html|docx|pdf)'},
-  report: {run: runReport, summary: 'write the reports: JSON, SARIF, a Markdown summary and the HTML review page'}
+/**
+ * Each command's module is imported only when it runs, so `factlint check` does not pay
+ * for citation-js, the HTML page or the article splitter at start-up.
+ */
+export const commands: Record<string, {load: () => Promise<Command>; summary: string}> = {
+  check: {load: async () => (await import('./commands/check.js')).runCheck, summary: 'lint a corpus and print its findings'},
+  split: {
+    load: async () => (await import('./commands/split.js')).runSplit,
+    summary: 'draft one claim per sentence of an article, and bibliography entries from its sources'
+  },
+  coverage: {
+    load: async () => (await import('./commands/coverage.js')).runCoverage,
+    summary: 'which sentences of the article no claim covers, and which origins it lacks'
+  },
+  assemble: {
+    load: async () => (await import('./commands/assemble.js')).runAssemble,
+    summary: 'put the claims back together as a Pandoc Markdown article (--to html|docx|pdf)'
+  },
+  report: {
+    load: async () => (await import('./commands/report.js')).runReport,
+    summary: 'write the reports: JSON, SARIF, a Markdown summary, the HTML review page and the article'
+  }
 }
 
-export function version(): string {
-  const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}
-  return packageJson.version
-}
+export {version}
 
 function help(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length))
@@ -61,7 +68,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     return exitStatus.usage
   }
   try {
-    return await command.run(rest, io)
+    return await (await command.load())(rest, io)
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       io.stderr(`factlint ${name}: ${error.message}\n`)

@@ -6,8 +6,9 @@
 import {existsSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {VFileMessage} from 'vfile-message'
-import {readBibliography, type Bibliography} from './bibliography/index.js'
-import {ConfigError, loadConfig, type Config, type RuleSetting} from './corpus/config.js'
+import {readBibliography, type Bibliography} from './bibliography/read.js'
+import {ConfigError, UsageError} from './errors.js'
+import {loadConfig, type Config, type RuleSetting} from './corpus/config.js'
 import {emptyRegistry, readMeasures, type MeasureRegistry} from './corpus/measures.js'
 import {startParallelParse, workerCount} from './pipeline/parallel.js'
 import {parseClaimFiles as parseFiles} from './pipeline/parse-files.js'
@@ -19,10 +20,7 @@ import type {Corpus, Report, Rule, RuleContext} from './rules/create-rule.js'
 import type {Point, Position} from 'unist'
 import type {BibEntry, ClaimFacts, Place, Severity, SeveritySetting} from './types.js'
 
-/** The command could not run (no corpus, bad arguments): exit status 2. */
-export class UsageError extends Error {
-  override name = 'UsageError'
-}
+export {UsageError}
 
 export interface LintOptions {
   root: string

@@ -9,7 +9,8 @@ import {defaultMaxFileSize, readSource} from '../pipeline/read.js'
 import {lineStartsOf} from '../pipeline/positions.js'
 import {parseYaml} from '../yaml/parse.js'
 import {validateYaml} from '../yaml/validate.js'
-import type {SeveritySetting, StageProblem} from '../types.js'
+import {ConfigError} from '../errors.js'
+import type {SeveritySetting} from '../types.js'
 
 export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>]
 
@@ -34,15 +35,7 @@ export function defaultConfig(): Config {
   }
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: StageProblem[]
-  ) {
-    super(problems.map((problem) => `${file}:${problem.place?.start.line ?? 1}:${problem.place?.start.column ?? 1}: ${problem.reason}`).join('\n'))
-    this.name = 'ConfigError'
-  }
-}
+export {ConfigError}
 
 /** Read the corpus's config, or the defaults when there is none. Throws `ConfigError`. */
 export function loadConfig(root: string): Config {

@@ -11,7 +11,7 @@
  */
 import {createHash} from 'node:crypto'
 import type {Location as SarifLocation, Log, ReportingDescriptor, Result} from 'sarif'
-import {version} from '../cli.js'
+import {version} from '../version.js'
 import {defaultDocsUrl} from '../corpus/config.js'
 import type {Finding, Location, ReportData} from '../report/model.js'
 import {ruleList} from '../rules/index.js'

@@ -3,7 +3,7 @@
  * `RuleCreator`: a rule only says what is wrong and where (`context.report`); the runner
  * stamps the rule id, severity (from config, never from rule code), source and docs url.
  */
-import type {Bibliography} from '../bibliography/index.js'
+import type {Bibliography} from '../bibliography/read.js'
 import type {Config} from '../corpus/config.js'
 import type {MeasureRegistry} from '../corpus/measures.js'
 import type {BibEntry, ClaimFacts, Place, Severity} from '../types.js'

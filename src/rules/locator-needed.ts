@@ -1,5 +1,5 @@
 import {isKnownLocator, knownLocatorForms, parseLocator} from '../citations/locator.js'
-import {longWorkTypes} from '../bibliography/index.js'
+import {longWorkTypes} from '../bibliography/requirements.js'
 import {code, createRule} from './create-rule.js'
 
 /**
