@@ -1,13 +1,17 @@
 #!/usr/bin/env node
-// Benchmark `factlint check` on synthetic corpora from ../shared/tools/gen-corpus.mjs.
+// Benchmark `factlint check` on synthetic corpora from ../shared/tools/gen-corpus.mjs,
+// beside the floor (reading every file) and two tools of the field: pandoc's citation
+// pass over the same bodies and remark-cli with remark-frontmatter and one lint rule.
 //
-//   npm run bench                      1,000 and 10,000 claims, 5 runs each
+//   npm run bench                                   1,000 and 10,000 claims, 5 runs each
 //   npm run bench -- --sizes 1000,10000,100000 --runs 3
+//   npm run bench -- --no-others                    factlint only
 //
-// Whole-process wall time (median) and peak resident memory of each run, measured from
+// Whole-process wall time (median) and peak resident memory (GNU time), measured from
 // outside the process: a benchmark, never a timed assertion in a test.
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, readFileSync} from 'node:fs'
+import {appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {availableParallelism, cpus, totalmem} from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {fileURLToPath} from 'node:url'
@@ -17,71 +21,116 @@ const {values} = parseArgs({
   options: {
     sizes: {type: 'string', default: '1000,10000'},
     runs: {type: 'string', default: '5'},
+    others: {type: 'boolean', default: true},
+    'no-others': {type: 'boolean', default: false},
     generator: {type: 'string', default: path.resolve(repository, '../shared/tools/gen-corpus.mjs')}
   }
 })
 const sizes = values.sizes.split(',').map(Number)
 const runs = Number(values.runs)
+const others = values.others && !values['no-others']
 const bin = path.join(repository, 'dist/bin.js')
-if (!existsSync(bin)) {
-  console.error('bench: dist/bin.js is missing; run `npm run build` first')
-  process.exit(2)
+const remark = path.join(repository, 'node_modules/.bin/remark')
+const out = path.join(repository, 'bench/out')
+for (const [what, file] of [['dist/bin.js (npm run build)', bin], ['the corpus generator', values.generator]]) {
+  if (!existsSync(file)) {
+    console.error(`bench: missing ${what} at ${file}`)
+    process.exit(2)
+  }
 }
-if (!existsSync(values.generator)) {
-  console.error(`bench: no corpus generator at ${values.generator}`)
-  process.exit(2)
-}
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0
 
 function corpus(size) {
-  const directory = path.join(repository, 'bench/out', String(size))
+  const directory = path.join(out, String(size))
   if (!existsSync(path.join(directory, 'expected-defects.json'))) {
+    rmSync(directory, {recursive: true, force: true})
     mkdirSync(directory, {recursive: true})
-    const generated = spawnSync(process.execPath, [values.generator, directory, String(size)], {stdio: 'inherit'})
+    const generated = spawnSync(process.execPath, [values.generator, directory, String(size)], {stdio: ['ignore', 'ignore', 'inherit']})
     if (generated.status !== 0) throw new Error(`gen-corpus failed for ${size}`)
   }
   return directory
 }
 
-/** Run a command once; wall seconds and peak RSS (MB) from GNU time when present. */
-function measure(command, args) {
-  const useTime = existsSync('/usr/bin/time')
+/** Run a command once: wall seconds and peak RSS (MB) from GNU time. */
+function measure(command, args, options = {}) {
   const started = process.hrtime.bigint()
-  const child = useTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {encoding: 'utf8', maxBuffer: 1 << 30})
-    : spawnSync(command, args, {encoding: 'utf8', maxBuffer: 1 << 30})
+  const child = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {encoding: 'utf8', maxBuffer: 1 << 30, ...options})
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
-  if (child.status !== 0 && child.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${child.status}: ${child.stderr}`)
-  const rssKb = useTime ? Number(child.stderr.trim().split('\n').at(-1)) : Number.NaN
-  return {seconds, peakMb: rssKb / 1024, stdout: child.stdout}
+  if (child.status !== 0 && child.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${child.status}: ${child.stderr.slice(-2000)}`)
+  return {seconds, peakMb: Number(child.stderr.trim().split('\n').at(-1)) / 1024}
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
+
+function repeat(times, run, before) {
+  const samples = []
+  for (let index = 0; index < times; index++) {
+    before?.(index)
+    samples.push(run())
+  }
+  return {seconds: median(samples.map((sample) => sample.seconds)), peakMb: Math.max(...samples.map((sample) => sample.peakMb))}
+}
+
+function claimFiles(directory) {
+  return readdirSync(path.join(directory, 'claims'), {recursive: true, encoding: 'utf8'})
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => path.join(directory, 'claims', name))
+}
+
+/** The bodies of every claim as one Markdown file, for pandoc's citation pass. */
+function pandocInput(directory) {
+  const file = path.join(directory, 'bodies.md')
+  if (!existsSync(file)) {
+    const bodies = claimFiles(directory).map((claim) => readFileSync(claim, 'utf8').split(/\n---\n/).slice(1).join('\n---\n'))
+    writeFileSync(file, bodies.join('\n\n'))
+  }
+  return file
+}
 
 const rows = []
 for (const size of sizes) {
   const directory = corpus(size)
-  const samples = []
-  let last
-  for (let run = 0; run < runs; run++) {
-    last = measure(process.execPath, [bin, 'check', directory, '--format', 'json'])
-    samples.push(last)
+  const few = size >= 100000 ? Math.min(runs, 3) : runs
+  const row = {claims: size}
+  row.read = repeat(few, () =>
+    measure(process.execPath, ['-e', `const fs=require('fs');let n=0;for(const f of fs.readdirSync(process.argv[1],{recursive:true})){if(f.endsWith('.md'))n+=fs.readFileSync(require('path').join(process.argv[1],f)).length}`, path.join(directory, 'claims')])
+  )
+  row.check = repeat(few, () => measure(process.execPath, [bin, 'check', directory, '--format', 'json'], {stdio: ['ignore', 'ignore', 'pipe']}))
+  // Re-check after one claim changes: prime the cache, then edit a different file each run.
+  const cache = path.join(out, `cache-${size}`)
+  rmSync(cache, {recursive: true, force: true})
+  measure(process.execPath, [bin, 'check', directory, '--format', 'json', '--cache-location', cache], {stdio: ['ignore', 'ignore', 'pipe']})
+  const files = claimFiles(directory)
+  row.cached = repeat(
+    few,
+    () => measure(process.execPath, [bin, 'check', directory, '--format', 'json', '--cache-location', cache], {stdio: ['ignore', 'ignore', 'pipe']}),
+    (index) => appendFileSync(files[index * 7] ?? files[0], '\n')
+  )
+  if (others && has('pandoc')) {
+    const input = pandocInput(directory)
+    row.pandoc = repeat(Math.min(few, 3), () =>
+      measure('pandoc', ['--citeproc', '--bibliography', path.join(directory, 'bibliography.bib'), '-f', 'markdown', '-t', 'plain', '-o', '/dev/null', input], {stdio: ['ignore', 'ignore', 'pipe']})
+    )
   }
-  const report = JSON.parse(last.stdout)
-  const seconds = median(samples.map((sample) => sample.seconds))
-  rows.push({
-    claims: size,
-    seconds,
-    claimsPerSecond: Math.round(size / seconds),
-    peakMb: Math.max(...samples.map((sample) => sample.peakMb)),
-    findings: report.findings.length
-  })
+  if (others && existsSync(remark) && size <= 10000) {
+    row.remark = repeat(1, () =>
+      measure(remark, [path.join(directory, 'claims'), '--quiet', '--no-stdout', '--no-config', '--no-ignore', '--use', 'remark-frontmatter', '--use', 'remark-lint-final-newline'], {stdio: ['ignore', 'ignore', 'pipe'], cwd: repository})
+    )
+  }
+  rows.push(row)
+  console.error(`bench: ${size} claims done`)
 }
 
-const expected = JSON.parse(readFileSync(path.join(corpus(sizes[0]), 'expected-defects.json'), 'utf8'))
-console.log(`factlint check --format json, median of ${runs} runs (${process.version}, ${process.platform} ${process.arch})`)
-console.log('| claims | median s | claims/s | peak MB | findings |')
-console.log('| ---: | ---: | ---: | ---: | ---: |')
+const s = (value) => (value ? value.seconds.toFixed(2) : '–')
+const ratio = (a, b) => (a && b ? `${(a.seconds / b.seconds).toFixed(1)}×` : '–')
+const cpu = cpus()[0]?.model ?? 'unknown CPU'
+console.log(`Machine: ${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} runs (3 at 100,000)`)
+console.log('')
+console.log('| claims | read files | factlint check | check / read | peak MB | re-check, 1 file changed (--cache) | pandoc --citeproc | remark-cli, 1 rule | remark / check |')
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const row of rows) {
-  console.log(`| ${row.claims} | ${row.seconds.toFixed(2)} | ${row.claimsPerSecond} | ${Number.isNaN(row.peakMb) ? 'n/a' : row.peakMb.toFixed(0)} | ${row.findings} |`)
+  console.log(`| ${row.claims} | ${s(row.read)} | ${s(row.check)} | ${ratio(row.check, row.read)} | ${row.check.peakMb.toFixed(0)} | ${s(row.cached)} | ${s(row.pandoc)} | ${s(row.remark)} | ${ratio(row.remark, row.check)} |`)
 }
-console.log(`(${sizes[0]}-claim corpus: ${expected.defects.length} injected defects)`)
+const ten = rows.find((row) => row.claims === 10000)
+const hundred = rows.find((row) => row.claims === 100000)
+if (ten && hundred) console.log(`\n100,000 / 10,000 check time: ${(hundred.check.seconds / ten.check.seconds).toFixed(1)}× (linear is 10×)`)
