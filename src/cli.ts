@@ -27,6 +27,10 @@ export const commands: Record<string, {load: () => Promise<Command>; summary: st
     load: async () => (await import('./commands/assemble.js')).runAssemble,
     summary: 'put the claims back together as a Pandoc Markdown article (--to html|docx|pdf)'
   },
+  export: {
+    load: async () => (await import('./commands/export.js')).runExport,
+    summary: 'write the bibliography as BibTeX, BibLaTeX, CSL-JSON, RIS or formatted references'
+  },
   report: {
     load: async () => (await import('./commands/report.js')).runReport,
     summary: 'write the reports: JSON, SARIF, a Markdown summary, the HTML review page and the article'
