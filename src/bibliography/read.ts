@@ -6,9 +6,18 @@
  * parser rejects costs that entry's bad field, never the bibliography.
  */
 import {parse as parseLatexFields} from '@retorquere/bibtex-parser'
-import type {Creator, Options as ParserOptions} from '@retorquere/bibtex-parser'
+import type {Options as ParserOptions} from '@retorquere/bibtex-parser'
 import {lineStartsOf, placeAt} from '../pipeline/positions.js'
 import type {BibEntry, Place} from '../types.js'
+import {
+  collapseWhitespace,
+  greaterThanStandIn,
+  isPlainFieldName,
+  lessThanStandIn,
+  needsLatexParser,
+  plainFieldText,
+  plainText
+} from './plain-text.js'
 import {requiredFieldProblems, tierOf, tierProblems} from './requirements.js'
 import type {BibProblem} from './requirements.js'
 import {scanBibtex} from './scan.js'
@@ -50,16 +59,6 @@ function emptyRecord<Value>(): Record<string, Value> {
 
 const parserOptions: ParserOptions = {sentenceCase: false, caseProtection: false, applyCrossRef: false}
 
-/**
- * The parser renders markup as HTML (`<i>…</i>`). Literal angle brackets are swapped for
- * noncharacters before parsing, so that afterwards every `<…>` is markup to drop.
- */
-const lessThanStandIn = '\uFDD0'
-const greaterThanStandIn = '\uFDD1'
-
-/** Name and literal lists (`author`, `publisher`, `location`, …) are joined with this. */
-const listSeparator = '; '
-
 /** A field with its `@string` macros expanded: still TeX. */
 interface ExpandedField {
   name: string
@@ -67,6 +66,18 @@ interface ExpandedField {
 }
 
 export function readBibliography(text: string, options: ReadBibliographyOptions = {}): Bibliography {
+  return read(text, options, true)
+}
+
+/**
+ * @internal `readBibliography` with every value sent through the LaTeX parser, as before
+ * the fast path: the reference that tests and the benchmark compare the fast path with.
+ */
+export function readBibliographyThroughParser(text: string, options: ReadBibliographyOptions = {}): Bibliography {
+  return read(text, options, false)
+}
+
+function read(text: string, options: ReadBibliographyOptions, fastPath: boolean): Bibliography {
   const cap = options.maxStringExpansion ?? 100_000
   // Each value is capped; the whole file gets ten caps, so that many values each under
   // the cap cannot add up to gigabytes either.
@@ -224,7 +235,7 @@ export function readBibliography(text: string, options: ReadBibliographyOptions 
       const tex = expand(field.value, {what: `field \`${field.name}\` of entry \`${key}\``, place, key})
       if (tex !== undefined) expanded.push({name: field.name, tex})
     }
-    const {fields, failures} = parseFields(scanned.type, expanded)
+    const {fields, failures} = parseFields(scanned.type, expanded, fastPath)
     // The parser sorts and deduplicates keywords; the written order decides which tier comes first.
     const keywords = expanded.find((field) => field.name === 'keywords')
     if (keywords) {
@@ -289,20 +300,76 @@ interface ParsedFields {
 /**
  * Field values as plain Unicode text. The whole entry is parsed at once; only if the
  * parser rejects something is each field parsed alone, to keep the others and name the
- * one at fault.
+ * one at fault. With `fastPath`, values without LaTeX are read by `plainFieldText` and
+ * only the others reach the parser; the result is the same, field order included.
  */
-function parseFields(type: string, expanded: ExpandedField[]): ParsedFields {
+function parseFields(type: string, expanded: ExpandedField[], fastPath: boolean): ParsedFields {
   if (expanded.length === 0) return {fields: emptyRecord(), failures: []}
   const parserType = isParserSafeName(type) ? type : 'misc'
   const standIn = !expanded.some((field) => field.tex.includes(lessThanStandIn) || field.tex.includes(greaterThanStandIn))
+  const plain =
+    fastPath && !parserDirectives.has(parserType) && expanded.every((field) => isPlainFieldName(field.name))
+      ? expanded.map((field) => plainFieldText(field.name, field.tex))
+      : undefined
+  if (plain) return mergeWithParser(parserType, expanded, plain, standIn)
+
   const whole = parseSynthesised(parserType, expanded, standIn)
   if (whole.ok) return {fields: whole.fields, failures: []}
+  return parseEachField(parserType, expanded, standIn, () => undefined)
+}
 
+/** Entry types the parser reads as something else than an entry. */
+const parserDirectives: ReadonlySet<string> = new Set(['comment', 'preamble', 'string'])
+
+type PlainValue = ReturnType<typeof plainFieldText>
+
+/**
+ * The fields the fast path could not read go to the parser together, as the whole entry
+ * would: plain values define no macros and raise no errors, so the parser accepts these
+ * exactly when it accepts the whole entry.
+ */
+function mergeWithParser(type: string, expanded: ExpandedField[], plain: PlainValue[], standIn: boolean): ParsedFields {
+  const latex = expanded.filter((_, index) => plain[index] === needsLatexParser)
+  const parsed = latex.length === 0 ? ({ok: true, fields: emptyRecord<string>()} as const) : parseSynthesised(type, latex, standIn)
+  const plainValueOf = (index: number): string | undefined => {
+    const value = plain[index]
+    return value === needsLatexParser ? undefined : value
+  }
+  if (!parsed.ok) {
+    return parseEachField(type, expanded, standIn, (index) => (plain[index] === needsLatexParser ? undefined : {value: plainValueOf(index)}))
+  }
+  // The parser returns fields in written order, except `keywords`, which it rebuilds last.
+  const fields = emptyRecord<string>()
+  let keywords: string | undefined
+  expanded.forEach((field, index) => {
+    const value = plain[index] === needsLatexParser ? parsed.fields[field.name] : plainValueOf(index)
+    if (field.name === 'keywords') keywords = value
+    else if (value !== undefined) fields[field.name] = value
+  })
+  if (keywords !== undefined) fields['keywords'] = keywords
+  return {fields, failures: []}
+}
+
+/**
+ * Each field parsed alone (after the parser rejected the entry), unless `known` already
+ * has its value (`{value: undefined}`: the parser would leave it out).
+ */
+function parseEachField(
+  type: string,
+  expanded: ExpandedField[],
+  standIn: boolean,
+  known: (index: number) => {value: string | undefined} | undefined
+): ParsedFields {
   const fields = emptyRecord<string>()
   const failures: ParsedFields['failures'] = []
-  for (const field of expanded) {
+  expanded.forEach((field, index) => {
+    const plain = known(index)
+    if (plain) {
+      if (plain.value !== undefined) fields[field.name] = plain.value
+      return
+    }
     const single = isParserSafeName(field.name)
-      ? parseSynthesised(parserType, [field], standIn)
+      ? parseSynthesised(type, [field], standIn)
       : ({ok: false, reason: `the field name \`${field.name}\` is not one it reads`} as const)
     const value = single.ok ? single.fields[field.name] : undefined
     if (single.ok) {
@@ -311,7 +378,7 @@ function parseFields(type: string, expanded: ExpandedField[]): ParsedFields {
       failures.push({name: field.name, reason: single.reason})
       fields[field.name] = collapseWhitespace(field.tex.replace(/[{}]/g, ''))
     }
-  }
+  })
   return {fields, failures}
 }
 
@@ -345,50 +412,4 @@ function parseSynthesised(type: string, fields: ExpandedField[], standIn: boolea
 function cleanReason(message: string): string {
   const firstLine = message.split('\n')[0] ?? message
   return firstLine.replace(/ at line \d+, column \d+.*$/, '').trim()
-}
-
-function plainText(value: unknown): string | undefined {
-  if (typeof value === 'string') return plainString(value)
-  if (!Array.isArray(value)) return undefined
-  const items = value.map((item: unknown) => (typeof item === 'string' ? plainString(item) : creatorText(item as Creator)))
-  return items.filter((item) => item !== '').join(listSeparator)
-}
-
-/** `von Last, Jr, First` as BibTeX writes names; a corporate name as itself. */
-function creatorText(creator: Creator): string {
-  if (creator.name !== undefined) return plainString(creator.name)
-  const last = [creator.prefix, creator.lastName].filter(Boolean).join(' ')
-  return [last, creator.suffix, creator.firstName]
-    .filter((part): part is string => Boolean(part))
-    .map(plainString)
-    .join(', ')
-}
-
-/** NFC, because the parser composes accents as combining marks (`O` + U+0308 for `{\\"O}`). */
-function plainString(value: string): string {
-  return collapseWhitespace(
-    dropMarkup(value).replaceAll(lessThanStandIn, '<').replaceAll(greaterThanStandIn, '>')
-  ).normalize('NFC')
-}
-
-/** Removes `<tag …>` markup; a line or paragraph break becomes a space. */
-function dropMarkup(value: string): string {
-  if (!value.includes('<')) return value
-  let result = ''
-  let index = 0
-  while (index < value.length) {
-    const open = value.indexOf('<', index)
-    if (open === -1) break
-    const close = value.indexOf('>', open)
-    if (close === -1) break
-    result += value.slice(index, open)
-    const tag = value.slice(open + 1, close)
-    if (tag === 'br' || tag === 'p' || tag === '/p' || tag === 'li') result += ' '
-    index = close + 1
-  }
-  return result + value.slice(index)
-}
-
-function collapseWhitespace(value: string): string {
-  return value.replace(/\s+/g, ' ').trim()
 }
