@@ -17,9 +17,23 @@ export function validateYaml(
   if (validate(value)) return []
   return explainErrors(validate.errors ?? []).map(({error, reason, part, key}) => {
     const path = pointerSegments(error.instancePath)
+    // YAML reads `1e999` as Infinity, which JSON Schema's `number` rejects: say why.
+    const data = valueAt(value, path)
+    if (error.keyword === 'type' && typeof data === 'number' && !Number.isFinite(data)) {
+      reason = `Unexpected ${describeField(error.instancePath)} number out of range, expected a finite number`
+    }
     if (key !== undefined) path.push(key)
     return {reason, place: placeOfPath(document, path, source, part)}
   })
+}
+
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  let current = value
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined
+    current = (current as Record<string, unknown>)[segment]
+  }
+  return current
 }
 
 interface Explained {

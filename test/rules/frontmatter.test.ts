@@ -38,6 +38,11 @@ testRule('frontmatter', {
       errors: [`${f}:2:5: Unexpected YAML tag: Unresolved tag: tag:yaml.org,2002:js/function (tags are never executed; use plain values)`]
     },
     {
+      name: 'a YAML alias bomb stops at yaml\'s alias limit',
+      files: {[f]: ['---', 'id: a', 'a0: &a0 [x, x, x, x, x, x, x, x, x]', ...Array.from({length: 11}, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`), '---', 'Body.', ''].join('\n')},
+      errors: [`${f}:2:1: Cannot read YAML: Excessive alias count indicates a resource exhaustion attack`]
+    },
+    {
       name: 'a root that is a list',
       files: {[f]: '---\n- id: a\n---\nBody.\n'},
       errors: [`${f}:2:1: Unexpected frontmatter of type \`list\`, expected a mapping of fields (\`id: …\`)`]

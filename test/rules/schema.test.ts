@@ -56,6 +56,11 @@ testRule('schema', {
       errors: [`${f}:10:11: Unexpected unit \`soldier\` for measure \`deaths-hungarian-1956\`, expected \`person\``]
     },
     {
+      name: 'a number too large for a double',
+      files: {[f]: validClaim('a', 'figures:\n  - measure: deaths-hungarian-1956\n    value: 1e999')},
+      errors: [`${f}:9:12: Unexpected \`figures[0].value\` number out of range, expected a finite number`]
+    },
+    {
       name: 'a broken measures.yaml',
       files: {'measures.yaml': 'measures:\n  Bad_Id:\n    label: x\n    kind: weight\n'},
       errors: [
