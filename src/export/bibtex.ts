@@ -253,9 +253,12 @@ function toBibtex(entry: TexEntry, note: (what: string, key: string) => void): T
   const date = get('date')
   if (date !== undefined) {
     const match = /^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date.trim())
+    const range = /^(\d{4})[-\d]*\/(\d{4})?[-\d]*$/.exec(date.trim())
     const dateIndex = fields.findIndex((field) => field.name === 'date')
     const replacement: TexEntry['fields'] = []
     if (match && !has('year')) replacement.push({name: 'year', tex: match[1] as string})
+    // A range's years, as BibTeX users write them (`1984--1986`).
+    if (range && !has('year')) replacement.push({name: 'year', tex: range[2] === undefined || range[2] === range[1] ? (range[1] as string) : `${range[1]}--${range[2]}`})
     if (match?.[2] !== undefined && !has('month')) replacement.push({name: 'month', tex: monthNames[Number(match[2]) - 1] ?? match[2]})
     // A day or a range has no BibTeX field: keep `date`, which BibTeX ignores and biber and pandoc read.
     const keepDate = !match || match[3] !== undefined

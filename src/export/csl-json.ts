@@ -29,6 +29,28 @@ export const fieldsCarriedByCsl: ReadonlySet<string> = new Set([
   'translator', 'type', 'url', 'urldate', 'venue', 'version', 'volume', 'volumes', 'year'
 ])
 
+/** The item properties of CSL-JSON 1.0.2 (`csl-data.json`): the schema allows no others. */
+export const cslItemProperties: ReadonlySet<string> = new Set([
+  'DOI', 'ISBN', 'ISSN', 'PMCID', 'PMID', 'URL', 'abstract', 'accessed', 'annote', 'archive',
+  'archive-place', 'archive_collection', 'archive_location', 'author', 'authority', 'available-date',
+  'call-number', 'categories', 'chair', 'chapter-number', 'citation-key', 'citation-label',
+  'citation-number', 'collection-editor', 'collection-number', 'collection-title', 'compiler', 'composer',
+  'container-author', 'container-title', 'container-title-short', 'contributor', 'curator', 'custom',
+  'dimensions', 'director', 'division', 'edition', 'editor', 'editorial-director', 'event', 'event-date',
+  'event-place', 'event-title', 'executive-producer', 'first-reference-note-number', 'genre', 'guest',
+  'host', 'id', 'illustrator', 'interviewer', 'issue', 'issued', 'journalAbbreviation', 'jurisdiction',
+  'keyword', 'language', 'locator', 'medium', 'narrator', 'note', 'number', 'number-of-pages',
+  'number-of-volumes', 'organizer', 'original-author', 'original-date', 'original-publisher',
+  'original-publisher-place', 'original-title', 'page', 'page-first', 'part', 'part-title', 'performer',
+  'printing', 'producer', 'publisher', 'publisher-place', 'recipient', 'references', 'reviewed-author',
+  'reviewed-genre', 'reviewed-title', 'scale', 'script-writer', 'section', 'series-creator', 'shortTitle',
+  'source', 'status', 'submitted', 'supplement', 'title', 'title-short', 'translator', 'type', 'version',
+  'volume', 'volume-title', 'volume-title-short', 'year-suffix'
+])
+
+/** Properties citation-js writes under names of a later CSL draft, and their 1.0.2 name. */
+const renamedProperties: Record<string, string> = {'part-number': 'part'}
+
 /** Fields that only link entries: CSL gets what they point at, by inheritance. */
 const structuralFields = new Set(['crossref', 'xdata', 'entryset', 'ids'])
 
@@ -39,6 +61,8 @@ export interface CslExport {
   failures: Array<{key: string; reason: string}>
   /** Fields of the entries that CSL cannot hold, each with the keys of the entries that have it. */
   uncarried: Array<{field: string; keys: string[]}>
+  /** Properties citation-js wrote that CSL 1.0.2 does not have, left out. */
+  dropped: Array<{field: string; keys: string[]}>
   /** Fields citation-js rejected and that were passed as plain text or left out. */
   replaced: Array<{key: string; field: string; reason: string}>
 }
@@ -49,7 +73,8 @@ export function exportCsl(
   citations?: ReadonlyMap<string, readonly ClaimCitation[]>
 ): CslExport {
   const conversion = toCsl(bib, [...keys])
-  const valid = conversion.items.map(withTextLists)
+  const dropped = new Map<string, string[]>()
+  const valid = conversion.items.map((item) => withSchemaProperties(withTextLists(item), dropped))
   const items = citations
     ? valid.map((item) => {
         const custom = isRecord(item['custom']) ? item['custom'] : {}
@@ -57,7 +82,13 @@ export function exportCsl(
       })
     : valid
   const converted = new Set(items.map((item) => item.id))
-  return {items, failures: conversion.failures, uncarried: uncarriedFields(bib, converted), replaced: conversion.replacedFields}
+  return {
+    items,
+    failures: conversion.failures,
+    uncarried: uncarriedFields(bib, converted),
+    dropped: [...dropped].map(([field, fieldKeys]) => ({field, keys: fieldKeys})),
+    replaced: conversion.replacedFields
+  }
 }
 
 /**
@@ -70,6 +101,17 @@ function withTextLists(item: CslItem): CslItem {
   const fixed: CslItem = {...item}
   for (const [field, value] of Object.entries(item)) {
     if (Array.isArray(value) && value.every((part) => typeof part === 'string')) fixed[field] = value.join('; ')
+  }
+  return fixed
+}
+
+/** Only what the schema allows: a later draft's name becomes the 1.0.2 one, the rest is left out (and said). */
+function withSchemaProperties(item: CslItem, dropped: Map<string, string[]>): CslItem {
+  const fixed: CslItem = {id: item.id, type: item.type}
+  for (const [field, value] of Object.entries(item)) {
+    const target = cslItemProperties.has(field) ? field : renamedProperties[field]
+    if (target !== undefined && fixed[target] === undefined) fixed[target] = value
+    else if (target === undefined) dropped.set(field, [...(dropped.get(field) ?? []), item.id])
   }
   return fixed
 }

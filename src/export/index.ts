@@ -64,6 +64,10 @@ export const exporters = {
       const csl = exportCsl(bib, keys)
       const ris = cslToRis(csl.items)
       const lost = ris.lostFields.map(({field, keys: lostKeys}) => `RIS has no tag for CSL \`${field}\`; left out ${entriesText(lostKeys)}`)
+      const long = csl.items.map((item) => item.id).filter((key) => key.length > risIdLength)
+      if (long.length > 0) {
+        lost.push(`RIS keeps ${risIdLength} characters of an ID (bibutils and citation-js cut the rest); these keys are longer ${entriesText(long)}`)
+      }
       return {output: ris.text, exported: csl.items.map((item) => item.id), failures: csl.failures, notes: [...cslNotes(csl, 'RIS'), ...lost]}
     }
   },
@@ -76,6 +80,9 @@ export const exporters = {
     run: (bib, keys, request) => referencesExport(bib, keys, request, 'html')
   }
 } satisfies Record<string, Exporter>
+
+/** The RIS specification's length of `ID`, which readers enforce. */
+const risIdLength = 20
 
 export type ExportFormat = keyof typeof exporters
 export const exportFormats = Object.keys(exporters) as ExportFormat[]
@@ -102,6 +109,7 @@ function bibtexExport(bib: Bibliography, keys: readonly string[], dialect: 'bibt
 function cslNotes(csl: CslExport, format: string): string[] {
   return [
     ...csl.uncarried.map(({field, keys}) => `${format} has no field for \`${field}\`; left out ${entriesText(keys)}`),
+    ...csl.dropped.map(({field, keys}) => `CSL-JSON 1.0.2 has no \`${field}\` (citation-js wrote it); left out ${entriesText(keys)}`),
     ...csl.replaced.map(replacedNote)
   ]
 }
