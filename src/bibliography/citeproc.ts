@@ -50,7 +50,7 @@ interface CiteprocEngine {
 }
 interface Citeproc {
   Engine: new (
-    sys: {retrieveItem: (id: string) => unknown; retrieveLocale: (name: string) => string | undefined},
+    sys: {retrieveItem: (id: string) => unknown; retrieveLocale: (name: string) => string | object},
     style: string,
     lang: string | undefined,
     forceLang: boolean
@@ -94,10 +94,14 @@ interface EngineState {
  * its parsed style and locale (about 0.2 s to build) and its registry.
  */
 const engines = new Map<string, EngineState>()
+const maxEngines = 8
 
 function engineFor(options: BibliographyOptions): EngineState {
-  const retrieveLocale = options.retrieveLocale ?? builtinLocale
-  const cacheKey = `${options.locale ?? ''}\u0000${localeSourceId(retrieveLocale)}\u0000${options.style.id}\u0000${options.style.xml}`
+  const lookup = options.retrieveLocale ?? builtinLocale
+  // A locale nobody has (a style's default-locale en-GB, say) is an empty one to citeproc,
+  // which then falls back to en-US, as with citation-js; undefined would make it throw.
+  const retrieveLocale = (name: string): string | object => lookup(name) ?? {}
+  const cacheKey = `${options.locale ?? ''}\u0000${localeSourceId(lookup)}\u0000${options.style.id}\u0000${options.style.xml}`
   let state = engines.get(cacheKey)
   if (!state) {
     const items = new Map<string, CslItem>()
@@ -109,6 +113,8 @@ function engineFor(options: BibliographyOptions): EngineState {
     // forceLang: a locale asked for wins over the style's default-locale, as in citation-js.
     const engine = new citeproc.Engine({retrieveItem, retrieveLocale}, options.style.xml, options.locale, true)
     state = {engine, items, sortedIds: []}
+    // Each caller's locale lookup is its own engine: keep the few most recent.
+    if (engines.size >= maxEngines) engines.delete(engines.keys().next().value as string)
     engines.set(cacheKey, state)
   }
   return state

@@ -53,8 +53,9 @@ export async function runCli(argv: string[], options: {cwd?: string; env?: Recor
 
 /** The official CSL-JSON schema (draft-07), beside the repository in `shared/`. */
 const cslSchema = JSON.parse(readFileSync(path.join(repositoryRoot, '../shared/external-schemas/csl-data.json'), 'utf8')) as object
-const ajv = new Ajv({allowUnionTypes: true})
-addFormats(ajv)
+// Both packages are CommonJS with `exports.default`; NodeNext types the import as the module.
+const ajv = new Ajv.default({allowUnionTypes: true})
+addFormats.default(ajv)
 export const validateCslData = ajv.compile(cslSchema)
 
 const require = createRequire(import.meta.url)
