@@ -1,47 +1,148 @@
 /**
- * The one ajv instance of factlint. Every JSON Schema (claims, measures, config, rule
- * options) is compiled here once and reused: compiling is the slow part of ajv.
+ * The one ajv instance of factlint, and the validators of our JSON Schemas.
+ *
+ * Compiling is the slow part of ajv (about 0.18 s for our schemas at every start), so
+ * `npm run build` writes ajv's standalone code for `claim`, `measures` and `config` into
+ * `dist/schema/generated/` (`scripts/compile-schemas.mjs`, which calls
+ * `standaloneValidatorModule`). `validator` loads that code when it exists and was made
+ * from the schema text on disk, and compiles otherwise (vitest runs `src/` unbuilt; a
+ * schema edited after the build). Both are the same generated function, so the errors
+ * are the same objects in the same order. Ajv itself is only loaded when something
+ * still has to be compiled: rule options, the report schema, or a stale build.
  */
-import {readFileSync} from 'node:fs'
-import {Ajv2020, type ErrorObject, type ValidateFunction} from 'ajv/dist/2020.js'
+import {createHash} from 'node:crypto'
+import {existsSync, readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {fileURLToPath} from 'node:url'
+import type {Ajv2020, ErrorObject, Options, ValidateFunction} from 'ajv/dist/2020.js'
 
 export type SchemaName = 'claim' | 'measures' | 'config' | 'report'
+
+/** The schemas whose validators the build generates ahead of time. */
+export const precompiledSchemaNames = ['claim', 'measures', 'config'] as const satisfies readonly SchemaName[]
+export type PrecompiledSchemaName = (typeof precompiledSchemaNames)[number]
 
 /** The folder of the schemas, beside `src/` and `dist/` alike. */
 export const schemaDirectory = new URL('../../schema/', import.meta.url)
 
-const ajv = new Ajv2020({
+/** Where the build writes the generated validators: `dist/schema/generated/`. */
+export const generatedDirectory = new URL('./generated/', import.meta.url)
+
+// Ajv is CommonJS: `require` loads it synchronously, and only when needed.
+const require = createRequire(import.meta.url)
+
+const ajvOptions: Options = {
   allErrors: true,
   strict: true,
   // The report schema's interval ends are a number, an ISO day or null.
   allowUnionTypes: true,
   // `oneOf` between a string and an object reports both branches; we explain it ourselves.
-  verbose: false
-})
+  verbose: false,
+  // Keeps each compiled function's source, which standalone code generation needs.
+  code: {source: true}
+}
 
-const compiled = new Map<string, ValidateFunction>()
+let ajvInstance: Ajv2020 | undefined
+
+function ajv(): Ajv2020 {
+  if (!ajvInstance) {
+    const {Ajv2020: AjvClass} = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')
+    ajvInstance = new AjvClass(ajvOptions)
+  }
+  return ajvInstance
+}
+
+const validators = new Map<string, ValidateFunction>()
+
+export function schemaText(name: SchemaName): string {
+  return readFileSync(new URL(`${name}.schema.json`, schemaDirectory), 'utf8')
+}
 
 export function schemaJson(name: SchemaName): Record<string, unknown> {
-  const text = readFileSync(new URL(`${name}.schema.json`, schemaDirectory), 'utf8')
-  return JSON.parse(text) as Record<string, unknown>
+  return JSON.parse(schemaText(name)) as Record<string, unknown>
+}
+
+/**
+ * What a generated validator was made from: the schema text, ajv's options and version.
+ * A generated module whose fingerprint differs from the current one is not used.
+ */
+export function schemaFingerprint(name: SchemaName): string {
+  const {version} = require('ajv/package.json') as {version: string}
+  return createHash('sha256')
+    .update(`ajv ${version}\n${JSON.stringify(ajvOptions)}\n`)
+    .update(schemaText(name))
+    .digest('hex')
 }
 
 export function validator(name: SchemaName): ValidateFunction {
-  let validate = compiled.get(name)
+  let validate = validators.get(name)
   if (!validate) {
-    validate = ajv.compile(schemaJson(name))
-    compiled.set(name, validate)
+    validate = (isPrecompiled(name) ? precompiledValidator(name) : undefined) ?? compiledValidator(name)
+    validators.set(name, validate)
   }
   return validate
+}
+
+function isPrecompiled(name: SchemaName): name is PrecompiledSchemaName {
+  return (precompiledSchemaNames as readonly string[]).includes(name)
+}
+
+/** Always ajv's compiled function (the source of the generated code), cached by name. */
+export function compiledValidator(name: SchemaName): ValidateFunction {
+  const key = `compiled:${name}`
+  let validate = validators.get(key)
+  if (!validate) {
+    validate = ajv().compile(schemaJson(name))
+    validators.set(key, validate)
+  }
+  return validate
+}
+
+/** What a generated module exports (see `standaloneValidatorModule`). */
+interface GeneratedValidatorModule {
+  fingerprint: string
+  validate: ValidateFunction
+}
+
+/**
+ * The generated validator in `directory`, or `undefined` when there is none or it was
+ * made from another schema text, other options or another ajv.
+ */
+export function precompiledValidator(name: PrecompiledSchemaName, directory: URL = generatedDirectory): ValidateFunction | undefined {
+  const file = fileURLToPath(new URL(`${name}.cjs`, directory))
+  if (!existsSync(file)) return undefined
+  const generated = require(file) as GeneratedValidatorModule
+  return generated.fingerprint === schemaFingerprint(name) ? generated.validate : undefined
+}
+
+/**
+ * The CommonJS source of a module exporting `fingerprint` and `validate`: ajv's
+ * standalone code for the schema, compiled by this one instance with these options.
+ */
+export function standaloneValidatorModule(name: PrecompiledSchemaName): string {
+  const standaloneCode = (require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js')).default
+  const code = standaloneCode(ajv(), compiledValidator(name))
+  // ajv's code assigns `module.exports`; it runs inside a function with its own `module`
+  // so that the file can export the fingerprint beside it.
+  return [
+    `// Generated by scripts/compile-schemas.mjs from schema/${name}.schema.json: do not edit.`,
+    '"use strict";',
+    `exports.fingerprint = ${JSON.stringify(schemaFingerprint(name))};`,
+    `exports.validate = (function (module) {`,
+    code,
+    'return module.exports;',
+    '})({exports: {}});',
+    ''
+  ].join('\n')
 }
 
 /** Compile a rule's options schema once, keyed by the rule id. */
 export function optionsValidator(ruleId: string, schema: object): ValidateFunction {
   const key = `options:${ruleId}`
-  let validate = compiled.get(key)
+  let validate = validators.get(key)
   if (!validate) {
-    validate = ajv.compile(schema)
-    compiled.set(key, validate)
+    validate = ajv().compile(schema)
+    validators.set(key, validate)
   }
   return validate
 }
