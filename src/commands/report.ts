@@ -12,6 +12,7 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {assembleArticle} from '../assemble/index.js'
 import {readSectionsFile} from '../corpus/sections.js'
+import {exportBibliography} from '../export/index.js'
 import {lintCorpus, UsageError, type LintResult} from '../lint.js'
 import {buildReport, type ReportData} from '../report/model.js'
 import {buildReviewData, type ReviewData} from '../report/review.js'
@@ -30,6 +31,8 @@ Lint a corpus (default ./corpus) and write its reports to a folder:
   summary.md      a Markdown summary
   index.html      the review page, one self-contained file
   article.md      the claims put back together as Pandoc Markdown, with citations
+  bibliography.bib   the bibliography as BibLaTeX (factlint export biblatex)
+  bibliography.json  the bibliography as CSL-JSON (factlint export csl-json)
 
 The same corpus always gives the same bytes. Files are replaced only when every
 report could be made.
@@ -78,7 +81,10 @@ export const reportFiles: ReportFile[] = [
     // The claims put back together as a Pandoc document, citations and locators included.
     name: 'article.md',
     render: ({result, outputDirectory}) => assembleArticle({root: result.corpus.root, outputDirectory}).markdown
-  }
+  },
+  // The bibliography for LaTeX (biber) and for Pandoc and Zotero: `factlint export`'s output.
+  {name: 'bibliography.bib', render: ({result}) => exportBibliography(result.corpus.bibliography, 'biblatex').output},
+  {name: 'bibliography.json', render: ({result}) => exportBibliography(result.corpus.bibliography, 'csl-json').output}
 ]
 
 export interface ReportArguments {
