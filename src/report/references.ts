@@ -1,7 +1,7 @@
 /**
  * Formatted references for the review page: CSL items in, one HTML string per key out,
- * through citation-js's CSL plugin (citeproc-js). The plugin's `bibliography` output is
- * loaded on its own, so nothing registers itself globally by being imported (STYLE.md).
+ * through factlint's one formatting engine (`bibliography/citeproc.ts`, citeproc-js as
+ * citation-js runs it), which `factlint export text|html` uses too.
  *
  * The returned HTML is safe to insert as is: citeproc escapes the item text (bar its own
  * rich-text markup, `<i>`, `<b>`, `<sup>`, `<sub>`, which it renders); this module keeps
@@ -9,7 +9,7 @@
  * inline `style` attributes (the page's CSP would refuse them) and turns only `http:`,
  * `https:` and `doi:` URLs into links, so a `javascript:` URL stays text.
  */
-import {createRequire} from 'node:module'
+import {builtinStyle, formatBibliography, type CslStyle, type ReferenceFormat} from '../bibliography/citeproc.js'
 import type {CslItem} from '../bibliography/index.js'
 import {escapeHtml} from '../reporters/html.js'
 
@@ -25,26 +25,17 @@ export interface FormattedReference {
   html: string
 }
 
-type BibliographyOutput = (
-  items: CslItem[],
-  options: {template: string; lang: string; format: 'html' | 'text'; asEntryArray: true}
-) => Array<[string, string]>
-
-const require = createRequire(import.meta.url)
-const bibliography = (require('@citation-js/plugin-csl/lib/bibliography.js') as {default: BibliographyOutput}).default
-
 /** The references in the style's order (APA: by author, then year). */
 export function formatReferences(items: readonly CslItem[], options: ReferenceOptions = {}): FormattedReference[] {
   if (items.length === 0) return []
-  const settings = {template: options.style ?? 'apa', lang: options.lang ?? 'en-US', asEntryArray: true} as const
-  // citeproc keeps state between calls and may reorder or touch items: give it copies.
-  const copy = () => items.map((item) => structuredClone(item))
-  const html = bibliography(copy(), {...settings, format: 'html'})
+  // An unknown name falls back to APA, as citation-js's template lookup did.
+  const style = (builtinStyle(options.style ?? 'apa') ?? builtinStyle('apa')) as CslStyle
+  const entries = (format: ReferenceFormat) => formatBibliography(items, {style, locale: options.lang ?? 'en-US', format}).entries
   let text: Map<string, string> | undefined
-  return html.map(([key, entry]) => {
+  return entries('html').map(({key, text: entry}) => {
     const safe = safeEntryHtml(entry)
     if (safe !== undefined) return {key, html: linkify(safe)}
-    text ??= new Map(bibliography(copy(), {...settings, format: 'text'}))
+    text ??= new Map(entries('text').map((formatted) => [formatted.key, formatted.text]))
     return {key, html: linkify(escapeHtml((text.get(key) ?? key).trim()))}
   })
 }
