@@ -53,7 +53,7 @@ describe('fast YAML path', () => {
       fc.tuple(fc.constantFrom('', '  ', '    ', '      '), key, scalar).map(([indent, k, v]) => `${indent}${k}: ${v}`),
       fc.tuple(fc.constantFrom('  ', '    '), fc.constantFrom('- ', '-   '), key, scalar).map(([indent, dash, k, v]) => `${indent}${dash}${k}: ${v}`),
       fc.tuple(fc.constantFrom('  ', '    '), scalar).map(([indent, v]) => `${indent}- ${v}`),
-      fc.constantFrom('sources:', 'figures:', '  value:', '# comment', '')
+      fc.constantFrom('sources:', 'figures:', '  value:', '# comment', '  # comment', '', 'sources: [lendvai2008, time1956]', 'tags: [a, b]', 'note: >-\n  folded\n  text', '    locator: |\n      p. 5')
     )
     const frontmatter = fc.array(line, {minLength: 1, maxLength: 10}).map((lines) => lines.join('\n'))
     fc.assert(
@@ -65,10 +65,27 @@ describe('fast YAML path', () => {
     )
   })
 
+  it('gives the same facts for valid claims with flow lists, block scalars and comments', () => {
+    const heads = [
+      'id: a\nstatus: unverified\nsources: [lendvai2008, time1956]',
+      'id: a\nstatus: unverified\nsources: [ lendvai2008 ]\ntags: [x, y]',
+      '# why\nid: a\nstatus: unverified\nnote: >-\n  folded\n  note\nsources:\n  # the book\n  - key: lendvai2008\n    locator: |-\n      p. 5\n  - time1956',
+      'id: a\nstatus: unverified\nsources:\n  - lendvai2008\nfigures:\n  - measure: m\n    value: {min: 1, max: 2}\n    qualifier: range\n    text: one or two'
+    ]
+    for (const yaml of heads) {
+      expect(parseYamlFast(yaml), yaml).toBeDefined()
+      const text = `---\n${yaml}\n---\nA body with 1956 in it.\n`
+      expect(parseClaim('claims/s/a.md', text), yaml).toEqual(parseClaim('claims/s/a.md', text, {fastYaml: false}))
+    }
+  })
+
   it('declines what it cannot index exactly', () => {
-    for (const yaml of ['a: |\n  block', 'a: &x 1\nb: *x', 'a: 1 # c', '# c\na: 1', 'a:\n- indentless', 'a: "multi\n  line"', 'a: 1\n\nb: 2', '\ta: 1', 'a:', '']) {
+    for (const yaml of ['a: |2\n  block', 'a: &x 1\nb: *x', 'a: 1 # c', '  # c\na: 1', 'a:\n- indentless', 'a: "multi\n  line"', 'a: 1\n\nb: 2', '\ta: 1', 'a:', '']) {
       expect(indexBlockYaml(yaml), yaml).toBeUndefined()
     }
-    expect(indexBlockYaml('a: 1\nb:\n  - x\n  - k: v\n    l: "w"')).toBeDefined()
+    // Block scalars and comment lines whose ranges are certain (see fast-index.test.ts).
+    for (const yaml of ['a: 1\nb:\n  - x\n  - k: v\n    l: "w"', 'a: |\n  block', '# c\na: 1']) {
+      expect(indexBlockYaml(yaml), yaml).toBeDefined()
+    }
   })
 })
