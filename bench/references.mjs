@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+// Benchmark formatted references (APA, HTML) of a synthetic bibliography: citation-js as
+// documented (`new Cite(items).format('bibliography', …)`) against factlint's formatter
+// (src/bibliography/citeproc.ts), and where the time goes inside citeproc-js.
+//
+//   npm run build && node bench/references.mjs                 200 and 2,000 entries, 3 runs
+//   node bench/references.mjs --sizes 200,2000 --runs 5 --bib path/to/bibliography.bib
+//
+// The bibliography comes from ../shared/tools/gen-corpus.mjs (2,000 entries at 100,000
+// claims; generated once into bench/out/references/). Whole-process wall and CPU time
+// (median), measured around a child process; both ways must give the same bytes.
+// A benchmark, never a timed assertion in a test.
+import {spawnSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {cpus} from 'node:os'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+
+const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const out = path.join(repository, 'bench/out/references')
+const {values} = parseArgs({
+  options: {
+    sizes: {type: 'string', default: '200,2000'},
+    runs: {type: 'string', default: '3'},
+    bib: {type: 'string'},
+    child: {type: 'string'},
+    items: {type: 'string'},
+    generator: {type: 'string', default: path.resolve(repository, '../shared/tools/gen-corpus.mjs')}
+  }
+})
+
+const citeprocModule = pathToFileURL(path.join(repository, 'dist/bibliography/citeproc.js')).href
+const cpuMs = () => {
+  const usage = process.cpuUsage()
+  return (usage.user + usage.system) / 1000
+}
+const sha = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16)
+
+if (values.child) {
+  // One measured run, in its own process: print JSON on stdout.
+  const startWall = performance.now()
+  const items = JSON.parse(readFileSync(values.items, 'utf8'))
+  const require = createRequire(path.join(repository, 'package.json'))
+  let output
+  const phases = {}
+  if (values.child === 'citation-js') {
+    const {Cite} = require('@citation-js/core')
+    require('@citation-js/plugin-csl')
+    output = new Cite(items).format('bibliography', {template: 'apa', format: 'html', lang: 'en-US'})
+  } else if (values.child === 'factlint') {
+    const {builtinStyle, formatBibliography, renderBibliography} = await import(citeprocModule)
+    output = renderBibliography(formatBibliography(items, {style: builtinStyle('apa'), format: 'html', locale: 'en-US'}))
+  } else {
+    // Time citeproc's registry stages from outside, to show where the time goes.
+    const citeproc = createRequire(require.resolve('@citation-js/plugin-csl'))('citeproc')
+    const timed = (owner, method, label) => {
+      const original = owner[method]
+      owner[method] = function (...args) {
+        const start = cpuMs()
+        try {
+          return original.apply(this, args)
+        } finally {
+          phases[label] = (phases[label] ?? 0) + cpuMs() - start
+        }
+      }
+    }
+    timed(citeproc.Registry.prototype, 'doinserts', 'register: an ambiguity key per entry')
+    timed(citeproc.Registry.prototype, 'setsortkeys', 'register: sort keys')
+    timed(citeproc.Registry.prototype, 'setdisambigs', 'register: disambiguation (year suffixes)')
+    timed(citeproc.Registry.prototype, 'sorttokens', 'register: sorting')
+    timed(citeproc.Engine.prototype, 'makeBibliography', 'render the entries')
+    const {builtinStyle, formatBibliography} = await import(citeprocModule)
+    const style = builtinStyle('apa')
+    const start = cpuMs()
+    formatBibliography([], {style, format: 'html', locale: 'en-US'})
+    formatBibliography(items.slice(0, 1), {style, format: 'html', locale: 'en-US'})
+    const setUp = cpuMs() - start
+    for (const key of Object.keys(phases)) delete phases[key]
+    phases['engine set-up (style, locale) and one entry'] = setUp
+    const first = cpuMs()
+    formatBibliography(items, {style, format: 'html', locale: 'en-US'})
+    phases['all of it, HTML'] = cpuMs() - first
+    const rendered = phases['render the entries'] ?? 0
+    const again = cpuMs()
+    formatBibliography(items, {style, format: 'text', locale: 'en-US'})
+    phases['the same items again, as text (render only)'] = cpuMs() - again
+    phases['render the entries'] = rendered
+    output = ''
+  }
+  console.log(JSON.stringify({sha: sha(output), entries: items.length, cpu: cpuMs(), inProcessWall: performance.now() - startWall, phases}))
+  process.exit(0)
+}
+
+for (const [what, file] of [['dist/ (npm run build)', path.join(repository, 'dist/bibliography/citeproc.js')]]) {
+  if (!existsSync(file)) {
+    console.error(`bench/references: missing ${what} at ${file}`)
+    process.exit(2)
+  }
+}
+
+const sizes = values.sizes.split(',').map(Number)
+const runs = Number(values.runs)
+mkdirSync(out, {recursive: true})
+
+// The bibliography: given, or generated once (gen-corpus writes ~N/50 entries).
+let bibFile = values.bib
+if (!bibFile) {
+  const claims = Math.max(...sizes) * 50
+  const corpus = path.join(out, `corpus-${claims}`)
+  bibFile = path.join(corpus, 'bibliography.bib')
+  if (!existsSync(bibFile)) {
+    console.error(`generating a ${claims}-claim corpus for its bibliography (once) …`)
+    const generated = spawnSync(process.execPath, [values.generator, corpus, String(claims)], {stdio: 'inherit'})
+    if (generated.status !== 0) process.exit(2)
+  }
+}
+const {readBibliography, toCsl} = await import(pathToFileURL(path.join(repository, 'dist/bibliography/index.js')).href)
+const bib = readBibliography(readFileSync(bibFile, 'utf8'))
+const allKeys = [...new Set(bib.entries.map((entry) => entry.key))]
+
+function measure(method, itemsFile) {
+  const start = performance.now()
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', method, '--items', itemsFile], {encoding: 'utf8', maxBuffer: 1 << 26})
+  const wall = performance.now() - start
+  if (child.status !== 0) {
+    console.error(child.stderr)
+    process.exit(1)
+  }
+  return {wall, ...JSON.parse(child.stdout)}
+}
+
+const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]
+const rows = []
+for (const size of sizes) {
+  if (allKeys.length < size) {
+    console.error(`bench/references: ${bibFile} has ${allKeys.length} entries, fewer than ${size}`)
+    process.exit(2)
+  }
+  const itemsFile = path.join(out, `items-${size}.json`)
+  writeFileSync(itemsFile, JSON.stringify(toCsl(bib, allKeys.slice(0, size)).items))
+  const results = {}
+  for (const method of ['citation-js', 'factlint']) {
+    const samples = []
+    for (let run = 0; run < runs; run++) samples.push(measure(method, itemsFile))
+    results[method] = {wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), sha: samples[0].sha}
+  }
+  results.factlint.phases = measure('phases', itemsFile).phases
+  const same = results['citation-js'].sha === results['factlint'].sha
+  rows.push({size, ...results, same})
+  if (!same) console.error(`bench/references: outputs differ at ${size} entries (${results['citation-js'].sha} vs ${results['factlint'].sha})`)
+}
+
+const seconds = (ms) => (ms / 1000).toFixed(2)
+console.log(`\nFormatted references, APA, HTML — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, median of ${runs}`)
+console.log('\n| entries | citation-js wall / CPU s | factlint wall / CPU s | same bytes |')
+console.log('| ---: | ---: | ---: | :---: |')
+for (const row of rows) {
+  console.log(`| ${row.size} | ${seconds(row['citation-js'].wall)} / ${seconds(row['citation-js'].cpu)} | ${seconds(row.factlint.wall)} / ${seconds(row.factlint.cpu)} | ${row.same ? 'yes' : 'NO'} |`)
+}
+for (const row of rows) {
+  console.log(`\nWhere factlint's time goes at ${row.size} entries (CPU s, in process):`)
+  for (const [phase, ms] of Object.entries(row.factlint.phases)) console.log(`  ${phase.padEnd(46)} ${seconds(ms)}`)
+}
