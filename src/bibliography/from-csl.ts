@@ -31,7 +31,7 @@ export interface BiblatexDrafts {
 }
 
 interface BibtexFormatConfig {
-  format: {asciiOnly: boolean}
+  format: {asciiOnly: boolean; checkLabel?: boolean}
 }
 
 /** Fields written verbatim: escaping would change them. */
@@ -55,7 +55,10 @@ export function cslToBiblatex(items: readonly CslInput[]): BiblatexDrafts {
   // set it for this synchronous call only and put it back.
   const config = plugins.config.get('@bibtex') as BibtexFormatConfig
   const previous = config.format.asciiOnly
+  const previousCheckLabel = config.format.checkLabel
   config.format.asciiOnly = false
+  // Otherwise citation-js replaces keys with hyphens (`bbc-hungary-1956` → `BBC1956`).
+  config.format.checkLabel = false
   const entries: string[] = []
   const failures: BiblatexDrafts['failures'] = []
   try {
@@ -73,6 +76,7 @@ export function cslToBiblatex(items: readonly CslInput[]): BiblatexDrafts {
     }
   } finally {
     config.format.asciiOnly = previous
+    config.format.checkLabel = previousCheckLabel
   }
   return {text: entries.length > 0 ? `${entries.join('\n\n')}\n` : '', failures}
 }

@@ -110,4 +110,10 @@ describe('cslToBiblatex', () => {
     expect(bib.entries[1]?.fields.title).toContain('50%')
     expect(bib.problems.filter((problem) => problem.kind === 'parse')).toEqual([])
   })
+
+  it('keeps citation keys with hyphens (citation-js would rename them)', () => {
+    const drafts = cslToBiblatex([{'citation-key': 'bbc-hungary-1956', id: 'bbc-hungary-1956', type: 'webpage', title: 'The 1956 Hungarian Revolution', issued: {'date-parts': [[2006]]}}] as unknown as Parameters<typeof cslToBiblatex>[0])
+    expect(drafts.failures).toEqual([])
+    expect(drafts.text).toContain('{bbc-hungary-1956,')
+  })
 })
