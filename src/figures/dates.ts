@@ -31,6 +31,9 @@ const monthNumbers: ReadonlyMap<string, number> = new Map([
   ['dec', 12]
 ])
 
+/** Every word `monthOf` knows, lower-case: names and abbreviations. */
+export const monthWords: ReadonlySet<string> = new Set(monthNumbers.keys())
+
 const monthAbbreviations: ReadonlySet<string> = new Set([
   'jan',
   'feb',

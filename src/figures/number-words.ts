@@ -23,48 +23,60 @@ export interface NumberWordsMatch {
   singleWord?: string
 }
 
-const unitWords: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9
-}
+const unitWords: ReadonlyMap<string, number> = new Map([
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9]
+])
 
-const teenWords: Readonly<Record<string, number>> = {
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19
-}
+const teenWords: ReadonlyMap<string, number> = new Map([
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['thirteen', 13],
+  ['fourteen', 14],
+  ['fifteen', 15],
+  ['sixteen', 16],
+  ['seventeen', 17],
+  ['eighteen', 18],
+  ['nineteen', 19]
+])
 
-const tensWords: Readonly<Record<string, number>> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90
-}
+const tensWords: ReadonlyMap<string, number> = new Map([
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['fifty', 50],
+  ['sixty', 60],
+  ['seventy', 70],
+  ['eighty', 80],
+  ['ninety', 90]
+])
 
-/** Scale words that multiply what comes before them; also used after digits ("2.5 million"). */
-export const scaleWords: Readonly<Record<string, number>> = {
-  hundred: 100,
-  thousand: 1_000,
-  million: 1_000_000,
-  billion: 1_000_000_000
+const scaleWordValues: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100],
+  ['thousand', 1_000],
+  ['million', 1_000_000],
+  ['billion', 1_000_000_000]
+])
+
+/**
+ * Scale words that multiply what comes before them; also used after digits ("2.5 million").
+ * Without a prototype, so that a word such as "constructor" is no key of it.
+ */
+export const scaleWords: Readonly<Record<string, number>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(scaleWordValues))
+)
+
+/** The multiplier a scale word stands for ("thousand" → 1000), or undefined. */
+export function scaleOf(word: string): number | undefined {
+  return scaleWordValues.get(word)
 }
 
 /**
@@ -124,34 +136,81 @@ export const ordinalWords: ReadonlySet<string> = new Set([
   'billionth'
 ])
 
-const fractionDenominators: Readonly<Record<string, {denominator: number; plural: boolean}>> = {
-  half: {denominator: 2, plural: false},
-  halves: {denominator: 2, plural: true},
-  third: {denominator: 3, plural: false},
-  thirds: {denominator: 3, plural: true},
-  quarter: {denominator: 4, plural: false},
-  quarters: {denominator: 4, plural: true},
-  fifth: {denominator: 5, plural: false},
-  fifths: {denominator: 5, plural: true},
-  sixth: {denominator: 6, plural: false},
-  sixths: {denominator: 6, plural: true},
-  eighth: {denominator: 8, plural: false},
-  eighths: {denominator: 8, plural: true},
-  tenth: {denominator: 10, plural: false},
-  tenths: {denominator: 10, plural: true}
-}
+const fractionDenominators: ReadonlyMap<string, {denominator: number; plural: boolean}> = new Map([
+  ['half', {denominator: 2, plural: false}],
+  ['halves', {denominator: 2, plural: true}],
+  ['third', {denominator: 3, plural: false}],
+  ['thirds', {denominator: 3, plural: true}],
+  ['quarter', {denominator: 4, plural: false}],
+  ['quarters', {denominator: 4, plural: true}],
+  ['fifth', {denominator: 5, plural: false}],
+  ['fifths', {denominator: 5, plural: true}],
+  ['sixth', {denominator: 6, plural: false}],
+  ['sixths', {denominator: 6, plural: true}],
+  ['eighth', {denominator: 8, plural: false}],
+  ['eighths', {denominator: 8, plural: true}],
+  ['tenth', {denominator: 10, plural: false}],
+  ['tenths', {denominator: 10, plural: true}]
+])
 
 /** Whether a word can start or continue a cardinal number ("a" and "half" only in context). */
 export function isNumberWord(word: string): boolean {
   return (
-    word in unitWords ||
-    word in teenWords ||
-    word in tensWords ||
-    word in scaleWords ||
+    unitWords.has(word) ||
+    teenWords.has(word) ||
+    tensWords.has(word) ||
+    scaleWordValues.has(word) ||
     word === 'zero' ||
     word === 'dozen' ||
     word === 'half'
   )
+}
+
+/**
+ * The words with which `parseNumberWords` or `parseFraction` can begin a match: any other
+ * first word gives undefined, so a reader may pass such words by without asking.
+ */
+export const numberWordStarts: ReadonlySet<string> = new Set([
+  ...unitWords.keys(),
+  ...teenWords.keys(),
+  ...tensWords.keys(),
+  'zero',
+  'half',
+  'a',
+  'an'
+])
+
+/**
+ * Every word that a number in words needs at least one of: the words of the tables
+ * (units, teens, tens, scales, "zero", "dozen", "half") and the fractions' denominators
+ * ("a third of" has no other). A number in digits needs a digit.
+ */
+const numberWordsAndDenominators: readonly string[] = [
+  ...unitWords.keys(),
+  ...teenWords.keys(),
+  ...tensWords.keys(),
+  ...scaleWordValues.keys(),
+  'zero',
+  'dozen',
+  'half',
+  ...fractionDenominators.keys()
+]
+
+// A substring search, with no word boundaries: it may say yes to "someone", never no to a
+// number, wherever the reader's tokens start or end (a skipped range can cut "one" out of
+// "someone"). The words are ASCII, and only ASCII letters lower-case to ASCII letters that
+// spell one ("K", the Kelvin sign, gives "k", which none has), so `i` matches every case
+// the reader's lower-casing could turn into a number word.
+const numberWord = new RegExp([...new Set(numberWordsAndDenominators)].join('|'), 'i')
+const digit = /[0-9]/
+
+/**
+ * Whether `text` may state a number: it has a digit or a number word somewhere. When not,
+ * the reader of figures can find nothing in it, whatever it skips.
+ */
+export function mayStateNumber(text: string): boolean {
+  // Digits first: most texts that state a number have one, and the test is much cheaper.
+  return digit.test(text) || numberWord.test(text)
 }
 
 /** What the words before have built, to decide which word may come next. */
@@ -183,7 +242,7 @@ export function isHyphenLink(tokens: readonly WordSequenceToken[], index: number
 }
 
 function multipliesWhatPrecedes(word: string | undefined): boolean {
-  return word !== undefined && (word in scaleWords || word === 'dozen')
+  return word !== undefined && (scaleWordValues.has(word) || word === 'dozen')
 }
 
 /**
@@ -232,7 +291,7 @@ export function parseNumberWords(
     // Words of one number are apart; the one glued case, "thirty-three", is read below.
     if (index !== first && tokens[index]?.glued === true) break
 
-    const unit = unitWords[word]
+    const unit = unitWords.get(word)
     if (unit !== undefined) {
       if (previous !== 'none' && previous !== 'hundred' && previous !== 'scale' && previous !== 'tens') break
       group += unit
@@ -241,7 +300,7 @@ export function parseNumberWords(
       index += 1
       continue
     }
-    const teen = teenWords[word]
+    const teen = teenWords.get(word)
     if (teen !== undefined) {
       if (previous !== 'none' && previous !== 'hundred' && previous !== 'scale') break
       group += teen
@@ -250,7 +309,7 @@ export function parseNumberWords(
       index += 1
       continue
     }
-    const tens = tensWords[word]
+    const tens = tensWords.get(word)
     if (tens !== undefined) {
       if (previous !== 'none' && previous !== 'hundred' && previous !== 'scale') break
       group += tens
@@ -258,8 +317,9 @@ export function parseNumberWords(
       last = index
       index += 1
       const afterHyphen = wordAt(tokens, index + 1)
-      if (isHyphenLink(tokens, index) && afterHyphen !== undefined && unitWords[afterHyphen] !== undefined) {
-        group += unitWords[afterHyphen]
+      const compoundUnit = afterHyphen === undefined ? undefined : unitWords.get(afterHyphen)
+      if (isHyphenLink(tokens, index) && compoundUnit !== undefined) {
+        group += compoundUnit
         previous = 'compound'
         last = index + 1
         index += 2
@@ -275,7 +335,7 @@ export function parseNumberWords(
       index += 1
       continue
     }
-    const scale = scaleWords[word]
+    const scale = scaleWordValues.get(word)
     if (scale !== undefined) {
       if (previous === 'none' || previous === 'scale' || scale >= lastScale) break
       total += group * scale
@@ -298,7 +358,7 @@ export function parseNumberWords(
       if (
         (previous === 'hundred' || previous === 'scale') &&
         next !== undefined &&
-        (next in unitWords || next in teenWords || next in tensWords) &&
+        (unitWords.has(next) || teenWords.has(next) || tensWords.has(next)) &&
         spacedWordAt(tokens, index + 2) !== 'hundred'
       ) {
         index += 1
@@ -343,14 +403,14 @@ export function parseFraction(
 ): {value: number; last: number} | undefined {
   const numeratorWord = wordAt(tokens, first)
   if (numeratorWord === undefined) return undefined
-  const numerator = numeratorWord === 'a' || numeratorWord === 'an' ? 1 : unitWords[numeratorWord] ?? teenWords[numeratorWord]
+  const numerator = numeratorWord === 'a' || numeratorWord === 'an' ? 1 : unitWords.get(numeratorWord) ?? teenWords.get(numeratorWord)
   if (numerator === undefined || numerator > 10) return undefined
 
   const hyphenated = isHyphenLink(tokens, first + 1)
   const denominatorIndex = hyphenated ? first + 2 : first + 1
   const denominatorWord = hyphenated ? wordAt(tokens, denominatorIndex) : spacedWordAt(tokens, denominatorIndex)
   if (denominatorWord === undefined) return undefined
-  const denominator = fractionDenominators[denominatorWord]
+  const denominator = fractionDenominators.get(denominatorWord)
   if (denominator === undefined) return undefined
 
   if (numerator === 1) {

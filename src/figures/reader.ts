@@ -23,6 +23,7 @@ import {
   isValidDay,
   isYearNumber,
   monthOf,
+  monthWords,
   seasonWords,
   type DateParts,
   type DecadePart
@@ -31,10 +32,12 @@ import {
   hyphens,
   isHyphenLink,
   isNumberWord,
+  mayStateNumber,
+  numberWordStarts,
   ordinalWords,
   parseFraction,
   parseNumberWords,
-  scaleWords,
+  scaleOf,
   type WordSequenceToken
 } from './number-words.js'
 
@@ -236,6 +239,23 @@ const locatorWords: ReadonlySet<string> = new Set([
   'volumes'
 ])
 
+/**
+ * The words at which `readAt` can find something: a reference (`skipReference`), a date
+ * (`matchDate`: a month, "early", "mid", "late", a season) or a number in words
+ * (`matchWords`). Every other word starts nothing, and most words of prose are such.
+ */
+const wordsThatCanStart: ReadonlySet<string> = new Set([
+  'isbn',
+  ...locatorAbbreviations,
+  ...locatorWords,
+  ...monthWords,
+  'early',
+  'mid',
+  'late',
+  ...seasonWords,
+  ...numberWordStarts
+])
+
 const dashes: ReadonlySet<string> = new Set([...hyphens, '\u2013'])
 const sentenceEnds: ReadonlySet<string> = new Set(['.', '!', '?', '\u2026'])
 const closingMarks: ReadonlySet<string> = new Set(['"', "'", '\u2019', '\u201d', ')', ']', '»'])
@@ -401,17 +421,49 @@ interface Token extends WordSequenceToken {
 }
 
 const letterPattern = /[\p{L}\p{M}]/u
+const spacePattern = /\s/
 
-function isLetter(char: string | undefined): boolean {
-  return char !== undefined && char !== '' && letterPattern.test(char)
+// What one UTF-16 code unit is to the tokenizer, looked up once per unit: testing a
+// Unicode regular expression on every character was the tokenizer's largest cost.
+const unknownClass = 0
+const letterClass = 1
+const spaceClass = 2
+const otherClass = 3
+const characterClasses = new Uint8Array(0x10000)
+for (let code = 0; code < 128; code += 1) {
+  const char = String.fromCharCode(code)
+  characterClasses[code] = letterPattern.test(char) ? letterClass : spacePattern.test(char) ? spaceClass : otherClass
 }
 
-function isDigit(char: string | undefined): boolean {
-  return char !== undefined && char >= '0' && char <= '9'
+/** The class of the code unit at `index`: a letter (`\p{L}`, `\p{M}`), white space (`\s`) or other; other past either end. */
+function classAt(text: string, index: number): number {
+  const code = text.charCodeAt(index)
+  // NaN outside the text, as `text[index]` is undefined there.
+  if (!(code >= 0)) return otherClass
+  const known = characterClasses[code] ?? unknownClass
+  if (known !== unknownClass) return known
+  const char = String.fromCharCode(code)
+  const found = letterPattern.test(char) ? letterClass : spacePattern.test(char) ? spaceClass : otherClass
+  characterClasses[code] = found
+  return found
 }
 
-function isSpace(char: string): boolean {
-  return /\s/.test(char)
+function isLetterAt(text: string, index: number): boolean {
+  return classAt(text, index) === letterClass
+}
+
+function isDigitAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index)
+  return code >= 48 && code <= 57
+}
+
+function isSpaceAt(text: string, index: number): boolean {
+  return classAt(text, index) === spaceClass
+}
+
+function isApostropheAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index)
+  return code === 39 || code === 0x2019
 }
 
 function isCapitalised(text: string): boolean {
@@ -438,39 +490,48 @@ const urlStarts = ['https://', 'http://', 'www.']
 const urlTrailingPunctuation = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', "'", '"', '\u2019', '\u201d', '»'])
 
 function urlEnd(text: string, position: number, limit: number): number | undefined {
-  if (isLetter(text[position - 1]) || isDigit(text[position - 1])) return undefined
+  // Every URL start begins with h or w: most tokens are refused here without slicing.
+  const first = text.charCodeAt(position) | 0x20
+  if (first !== 0x68 && first !== 0x77) return undefined
+  if (isLetterAt(text, position - 1) || isDigitAt(text, position - 1)) return undefined
   const head = text.slice(position, position + 8).toLowerCase()
   if (!urlStarts.some((start) => head.startsWith(start))) return undefined
   let end = position
-  while (end < limit && !isSpace(text.charAt(end)) && text.charAt(end) !== '<' && text.charAt(end) !== '>') end += 1
+  while (end < limit && !isSpaceAt(text, end) && text.charAt(end) !== '<' && text.charAt(end) !== '>') end += 1
   while (end > position && urlTrailingPunctuation.has(text.charAt(end - 1))) end -= 1
   return end
 }
 
+/** Lower-case, with typographic apostrophes made straight. */
+function lowerWord(text: string): string {
+  const lower = text.toLowerCase()
+  return lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower
+}
+
 function tokenize(text: string, skip: ReadonlyArray<readonly [number, number]>): Token[] {
-  const ranges = normaliseRanges(skip, text.length)
+  const ranges = skip.length === 0 ? skip : normaliseRanges(skip, text.length)
   const tokens: Token[] = []
   let rangeIndex = 0
   let position = 0
   let newlines = 0
   let sawSpace = false
 
-  const push = (kind: TokenKind, start: number, end: number, number?: NumberInfo): void => {
+  const push = (kind: TokenKind, start: number, end: number, lower?: string): Token => {
     const tokenText = text.slice(start, end)
     const token: Token = {
       kind,
       text: tokenText,
-      lower: tokenText.toLowerCase().replace(/\u2019/g, "'"),
+      lower: lower ?? lowerWord(tokenText),
       start,
       end,
       glued: tokens.length > 0 && !sawSpace,
       paragraphBefore: newlines >= 2,
       sentenceStart: false
     }
-    if (number !== undefined) token.number = number
     tokens.push(token)
     sawSpace = false
     newlines = 0
+    return token
   }
 
   while (position < text.length) {
@@ -482,10 +543,10 @@ function tokenize(text: string, skip: ReadonlyArray<readonly [number, number]>):
       continue
     }
     const limit = range === undefined ? text.length : range[0]
-    const char = text.charAt(position)
+    const characterClass = classAt(text, position)
 
-    if (isSpace(char)) {
-      if (char === '\n') newlines += 1
+    if (characterClass === spaceClass) {
+      if (text.charCodeAt(position) === 10) newlines += 1
       sawSpace = true
       position += 1
       continue
@@ -498,12 +559,11 @@ function tokenize(text: string, skip: ReadonlyArray<readonly [number, number]>):
       continue
     }
 
-    if (isLetter(char)) {
+    if (characterClass === letterClass) {
       let end = position + 1
       while (end < limit) {
-        const next = text.charAt(end)
-        if (isLetter(next)) end += 1
-        else if (apostrophes.has(next) && end + 1 < limit && isLetter(text.charAt(end + 1))) end += 2
+        if (isLetterAt(text, end)) end += 1
+        else if (isApostropheAt(text, end) && end + 1 < limit && isLetterAt(text, end + 1)) end += 2
         else break
       }
       push('word', position, end)
@@ -511,46 +571,50 @@ function tokenize(text: string, skip: ReadonlyArray<readonly [number, number]>):
       continue
     }
 
-    if (isDigit(char)) {
+    if (isDigitAt(text, position)) {
       let end = position
-      while (end < limit && isDigit(text.charAt(end))) end += 1
+      while (end < limit && isDigitAt(text, end)) end += 1
       const integerDigits = end - position
       let grouped = false
       if (integerDigits <= 3) {
         // "200,000": a comma followed by exactly three digits continues the number.
         while (
           end + 3 < limit &&
-          text.charAt(end) === ',' &&
-          isDigit(text.charAt(end + 1)) &&
-          isDigit(text.charAt(end + 2)) &&
-          isDigit(text.charAt(end + 3)) &&
-          !(end + 4 < limit && isDigit(text.charAt(end + 4)))
+          text.charCodeAt(end) === 44 &&
+          isDigitAt(text, end + 1) &&
+          isDigitAt(text, end + 2) &&
+          isDigitAt(text, end + 3) &&
+          !(end + 4 < limit && isDigitAt(text, end + 4))
         ) {
           end += 4
           grouped = true
         }
       }
+      let groupedIntegerDigits = integerDigits
+      if (grouped) groupedIntegerDigits += ((end - position - integerDigits) / 4) * 3
       let decimal = false
-      if (text.charAt(end) === '.' && end + 1 < limit && isDigit(text.charAt(end + 1))) {
+      if (text.charCodeAt(end) === 46 && end + 1 < limit && isDigitAt(text, end + 1)) {
         decimal = true
         end += 1
-        while (end < limit && isDigit(text.charAt(end))) end += 1
+        while (end < limit && isDigitAt(text, end)) end += 1
       }
       const raw = text.slice(position, end)
-      const groupedDigits = raw.replace(/,/g, '')
-      push('number', position, end, {
-        value: Number(groupedDigits),
-        integerDigits: grouped ? groupedDigits.split('.')[0]?.length ?? integerDigits : integerDigits,
+      // Digits, commas and a point have no case: the text is its own lower case.
+      const token = push('number', position, end, raw)
+      token.number = {
+        value: Number(grouped ? raw.replace(/,/g, '') : raw),
+        integerDigits: groupedIntegerDigits,
         grouped,
         decimal
-      })
+      }
       position = end
       continue
     }
 
     const codePoint = text.codePointAt(position) ?? 0
     const width = codePoint > 0xffff ? 2 : 1
-    push('punct', position, position + width)
+    // ASCII punctuation has no case and no typographic apostrophe: it is its own lower case.
+    push('punct', position, position + width, codePoint < 128 ? text.charAt(position) : undefined)
     position += width
   }
 
@@ -706,6 +770,7 @@ class FigureReader {
   private readAt(index: number): number | undefined {
     const token = this.tokens[index]
     if (token === undefined || token.kind === 'barrier' || token.kind === 'punct') return undefined
+    if (token.kind === 'word' && !wordsThatCanStart.has(token.lower)) return undefined
 
     const skipped = this.skipReference(index)
     if (skipped !== undefined) return skipped
@@ -1026,8 +1091,9 @@ class FigureReader {
     let scale: number | undefined
     let valueLast = index
     const scaleWord = this.spacedWord(last + 1)
-    if (last === index && scaleWord !== undefined && scaleWords[scaleWord] !== undefined) {
-      scale = scaleWords[scaleWord]
+    const scaleOfWord = scaleWord === undefined ? undefined : scaleOf(scaleWord)
+    if (last === index && scaleOfWord !== undefined) {
+      scale = scaleOfWord
       // Through the decimal string, so "1.2 million" is 1200000 and not 1199999.9999999998.
       value = Number(`${info.value}e${Math.log10(scale)}`)
       last += 1
@@ -1186,7 +1252,7 @@ class FigureReader {
     if (afterNumber.unit !== undefined) core.unit = afterNumber.unit
     if (afterNumber.postfix !== undefined) core.postfix = afterNumber.postfix
     // "two to three thousand": the scale word can be shared with the first number of a range.
-    const scale = scaleWords[this.word(match.last) ?? '']
+    const scale = scaleOf(this.word(match.last) ?? '')
     if (scale !== undefined && fraction === undefined) {
       core.scale = scale
       core.mantissa = match.value / scale
@@ -1419,6 +1485,8 @@ class FigureReader {
 
 /** Every figure in a text, in order, non-overlapping. */
 export function readFigures(text: string, options: ReadOptions = {}): ReadFigure[] {
+  // Most prose states no number at all: a text without a digit or a number word is not tokenized.
+  if (!mayStateNumber(text)) return []
   const tokens = tokenize(text, options.skip ?? [])
   return new FigureReader(text, tokens).readAll()
 }
