@@ -47,20 +47,22 @@
  *   "not in the body" check: the other rules report them.
  */
 import {dateInterval, parseIsoDate, tryFigureInterval, type Interval} from '../figures/interval.js'
-import {readFigures, type ReadFigure, type ReadValue} from '../figures/reader.js'
-import {citationSpans} from '../pipeline/body.js'
+import {bodyFiguresOutsideCitations, ClaimMemo, readFigureText} from '../figures/body-readings.js'
+import type {ReadFigure, ReadValue} from '../figures/reader.js'
 import type {ClaimFacts, DeclaredFigure, FigureValue, Measure, MeasureKind} from '../types.js'
-import {code, createRule} from './create-rule.js'
+import {code, createRule, type Corpus} from './create-rule.js'
 
 export const figureText = createRule({
   id: 'figure-text',
   description: 'A figure whose `text` is not in the body, or whose words do not say its value and qualifier',
   defaultSeverity: 'error',
   checkClaim(claim, context, corpus) {
-    for (const figure of claim.figures) {
+    const occurrences = figureTextOccurrences(claim, corpus)
+    for (const [index, figure] of claim.figures.entries()) {
       if (figure.text === undefined) continue
       const textPlace = figure.fieldPlaces.text ?? figure.place
-      if (textOccurrences(claim, figure.text).length === 0) {
+      const where = occurrences[index] ?? []
+      if (where.length === 0) {
         context.report({
           file: claim.path,
           reason: `Unexpected figure text ${code(figure.text)}, expected the exact words of the body that state the figure`,
@@ -70,7 +72,7 @@ export const figureText = createRule({
       }
       const measure = corpus.measures.measures[figure.measure]
       if (!measure || !tryFigureInterval(figure.value, figure.qualifier, measure.tolerance, measure.kind).ok) continue
-      const readings = readFigures(figure.text)
+      const readings = readFigureText(figure.text, corpus)
       if (readings.length === 0) {
         context.report({
           file: claim.path,
@@ -93,7 +95,7 @@ export const figureText = createRule({
       }
       // Only words without a qualifier can have lost one; reading the body costs a pass of the reader.
       const bare = readings.every((read) => read.qualifier === 'exact')
-      const cut = measure.kind === 'date' || !bare ? undefined : bodyContradiction(claim, figure, measure.kind)
+      const cut = measure.kind === 'date' || !bare ? undefined : bodyContradiction(claim, corpus, figure, where, measure.kind)
       if (cut) {
         context.report({
           file: claim.path,
@@ -132,10 +134,16 @@ function candidatesOf(readings: readonly ReadFigure[]): Reading[] {
  * read where the text occurs; an occurrence where the body agrees, or says no more than
  * the text, clears the figure.
  */
-function bodyContradiction(claim: ClaimFacts, figure: DeclaredFigure, kind: MeasureKind): {words: string; said: string} | undefined {
+function bodyContradiction(
+  claim: ClaimFacts,
+  corpus: Corpus,
+  figure: DeclaredFigure,
+  where: ReadonlyArray<readonly [number, number]>,
+  kind: MeasureKind
+): {words: string; said: string} | undefined {
   let contradiction: {words: string; said: string} | undefined
-  for (const [start, end] of textOccurrences(claim, figure.text ?? '')) {
-    const around = bodyReadings(claim).filter((read) => read.numberStart < end && start < read.numberEnd)
+  for (const [start, end] of where) {
+    const around = bodyFiguresOutsideCitations(claim, corpus).filter((read) => read.numberStart < end && start < read.numberEnd)
     // Words of the body within the text say no more than the text (markup may split them).
     const reachesOut = around.some((read) => read.start < start || read.end > end)
     const candidates = candidatesOf(around.map((read) => read.figure))
@@ -143,36 +151,6 @@ function bodyContradiction(claim: ClaimFacts, figure: DeclaredFigure, kind: Meas
     contradiction ??= {words: around.map((read) => read.figure.text).join(' … '), said: describeReading(candidates[0]!, figure, kind)}
   }
   return contradiction
-}
-
-interface BodyReading {
-  figure: ReadFigure
-  /** File offsets of the figure's words, and of the number's words alone. */
-  start: number
-  end: number
-  numberStart: number
-  numberEnd: number
-}
-
-// One slot, as for the prose below: asked for one claim's figures in a row.
-let lastReadings: {claim: ClaimFacts; readings: BodyReading[]} | undefined
-
-/** Every figure the reader finds in the body's prose (citations skipped), with file offsets. */
-function bodyReadings(claim: ClaimFacts): BodyReading[] {
-  let readings = lastReadings?.claim === claim ? lastReadings.readings : undefined
-  if (!readings) {
-    readings = claim.bodyText.flatMap((run) =>
-      readFigures(run.value, {skip: citationSpans(run.value).map((span): [number, number] => [span.start, span.end])}).map((figure) => ({
-        figure,
-        start: run.offset + figure.start,
-        end: run.offset + figure.end,
-        numberStart: run.offset + figure.numberStart,
-        numberEnd: run.offset + figure.numberEnd
-      }))
-    )
-    lastReadings = {claim, readings}
-  }
-  return readings
 }
 
 function declaredReading(read: ReadFigure): Reading {
@@ -270,7 +248,7 @@ const measurementUnits: ReadonlySet<string> = new Set([
   'year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'dollar', 'pound', 'euro', 'forint', 'rouble', 'ruble'
 ])
 
-function unitMismatch(readings: ReadFigure[], measure: Measure): string | undefined {
+function unitMismatch(readings: readonly ReadFigure[], measure: Measure): string | undefined {
   for (const read of readings) {
     const unit = read.kind === 'percent' ? 'percent' : read.unit
     if (unit === undefined || !measurementUnits.has(unit)) continue
@@ -309,38 +287,93 @@ function formatValue(value: FigureValue): string {
 interface NormalisedProse {
   /** The body's prose runs joined, lower-case, white space collapsed to single spaces. */
   text: string
-  /** File offset of each code unit of `text`. */
-  offsets: number[]
+  /**
+   * Where `text` maps back to the file, as stretches: `stretchStarts[i]` is an index of
+   * `text` and `stretchOffsets[i]` the file offset of that code unit; within a stretch the
+   * offsets count up by one. A new stretch starts only where folding drops or adds code
+   * units (collapsed white space, the space between runs, `İ`), so there are few.
+   */
+  stretchStarts: number[]
+  stretchOffsets: number[]
 }
 
-// Rules run claim by claim, so one slot is enough: `figure-text` asks once per figure,
-// `undeclared-figure` right after, and nothing is kept for the whole corpus.
+// One slot is enough: `figure-text` asks once per figure of one claim in a row, and
+// nothing is kept for the whole corpus.
 let lastProse: {claim: ClaimFacts; prose: NormalisedProse} | undefined
 
 function normalisedProse(claim: ClaimFacts): NormalisedProse {
   if (lastProse?.claim === claim) return lastProse.prose
   let text = ''
-  const offsets: number[] = []
-  let lastWasSpace = true
-  const push = (folded: string, offset: number) => {
-    if (folded === ' ') {
-      if (lastWasSpace) return
-      lastWasSpace = true
-    } else {
-      lastWasSpace = false
+  const stretchStarts: number[] = []
+  const stretchOffsets: number[] = []
+  // The file offset that the next code unit of `text` has when it continues the stretch.
+  let nextOffset = -1
+  const mapNext = (offset: number): void => {
+    if (offset !== nextOffset) {
+      stretchStarts.push(text.length)
+      stretchOffsets.push(offset)
     }
-    // Lower-casing one code unit may give two (`İ`): each maps back to the same offset.
-    for (let index = 0; index < folded.length; index++) offsets.push(offset)
-    text += folded
+    nextOffset = offset + 1
   }
+  let lastWasSpace = true
   for (const run of claim.bodyText) {
+    const value = run.value
     // Runs are split by markup (emphasis, links): a space between them collapses with any other.
-    push(' ', run.offset)
-    for (let index = 0; index < run.value.length; index++) push(foldCharacter(run.value, index), run.offset + index)
+    if (!lastWasSpace) {
+      mapNext(run.offset)
+      text += ' '
+      lastWasSpace = true
+    }
+    // Most code units fold to themselves: they are copied a stretch at a time, not one by one.
+    let copyFrom = 0
+    for (let index = 0; index < value.length; index++) {
+      const unit = value.charCodeAt(index)
+      const ascii = unit < 128
+      const space = ascii && (unit === 32 || (unit >= 9 && unit <= 13))
+      const keptAsIs = ascii && (space ? unit === 32 && !lastWasSpace : !(unit >= 65 && unit <= 90))
+      if (keptAsIs) {
+        if (run.offset + index !== nextOffset) {
+          stretchStarts.push(text.length + index - copyFrom)
+          stretchOffsets.push(run.offset + index)
+        }
+        nextOffset = run.offset + index + 1
+        lastWasSpace = space
+        continue
+      }
+      if (copyFrom < index) text += value.slice(copyFrom, index)
+      copyFrom = index + 1
+      const folded = foldCharacter(value, index)
+      if (folded === ' ') {
+        if (lastWasSpace) continue
+        lastWasSpace = true
+      } else {
+        lastWasSpace = false
+      }
+      // Lower-casing one code unit may give two (`İ`): each maps back to the same offset.
+      for (let unitIndex = 0; unitIndex < folded.length; unitIndex++) {
+        mapNext(run.offset + index)
+        text += folded.charAt(unitIndex)
+      }
+    }
+    if (copyFrom < value.length) text += value.slice(copyFrom)
   }
-  const prose = {text, offsets}
+  const prose = {text, stretchStarts, stretchOffsets}
   lastProse = {claim, prose}
   return prose
+}
+
+/** The file offset of code unit `index` of the prose's text. */
+function fileOffsetAt(prose: NormalisedProse, index: number): number {
+  const starts = prose.stretchStarts
+  // The last stretch that starts at or before `index`.
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (starts[middle]! <= index) low = middle
+    else high = middle - 1
+  }
+  return prose.stretchOffsets[low]! + (index - starts[low]!)
 }
 
 /** One code unit, folded: white space to a space, letters to lower case (one by one, as the needle). */
@@ -355,9 +388,46 @@ function foldCharacter(value: string, index: number): string {
 }
 
 function normalise(words: string): string {
+  if (foldsToItself(words)) return words
   let folded = ''
   for (let index = 0; index < words.length; index++) folded += foldCharacter(words, index)
   return folded.replace(/ +/g, ' ').trim()
+}
+
+/** Lower-case ASCII with single spaces inside: what most figure texts are, and what `normalise` makes of them. */
+function foldsToItself(words: string): boolean {
+  let lastWasSpace = true
+  for (let index = 0; index < words.length; index++) {
+    const unit = words.charCodeAt(index)
+    if (unit >= 128 || (unit >= 65 && unit <= 90) || (unit >= 9 && unit <= 13)) return false
+    const space = unit === 32
+    if (space && lastWasSpace) return false
+    lastWasSpace = space
+  }
+  return !lastWasSpace
+}
+
+// Where each figure's text occurs, per claim: `figure-text` finds them, and
+// `undeclared-figure`, which runs after it over the whole corpus, needs them all again.
+// A few numbers per claim, kept for the lint run.
+const occurrencesOfTexts = new ClaimMemo<ReadonlyArray<ReadonlyArray<[number, number]>>>()
+const noOccurrences: ReadonlyArray<ReadonlyArray<[number, number]>> = []
+
+/**
+ * Where the `text` of each figure of the claim occurs in the body's prose, by figure index
+ * (none for a figure without `text`), as `textOccurrences` finds them. `corpus` is the
+ * corpus of the lint run.
+ */
+export function figureTextOccurrences(claim: ClaimFacts, corpus: object): ReadonlyArray<ReadonlyArray<[number, number]>> {
+  if (!claim.figures.some((figure) => figure.text !== undefined)) return noOccurrences
+  return (
+    occurrencesOfTexts.get(corpus, claim) ??
+    occurrencesOfTexts.set(
+      corpus,
+      claim,
+      claim.figures.map((figure) => (figure.text === undefined ? [] : textOccurrences(claim, figure.text)))
+    )
+  )
 }
 
 /**
@@ -370,8 +440,8 @@ export function textOccurrences(claim: ClaimFacts, words: string): Array<[number
   const prose = normalisedProse(claim)
   const found: Array<[number, number]> = []
   for (let at = prose.text.indexOf(needle); at !== -1; at = prose.text.indexOf(needle, at + 1)) {
-    const start = prose.offsets[at]!
-    const end = prose.offsets[at + needle.length - 1]! + 1
+    const start = fileOffsetAt(prose, at)
+    const end = fileOffsetAt(prose, at + needle.length - 1) + 1
     found.push([start, end])
   }
   return found

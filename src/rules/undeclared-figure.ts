@@ -20,42 +20,35 @@
  * - Draft claims are checked too: a warning, and the contract exempts drafts only from
  *   the citation rules.
  */
-import {readFigures, notFigureRanges, type ReadFigure} from '../figures/reader.js'
-import {citationSpans, quotationSpans} from '../pipeline/body.js'
+import {bodyFiguresOfTheClaim} from '../figures/body-readings.js'
+import type {ReadFigure} from '../figures/reader.js'
 import {placeAt} from '../pipeline/positions.js'
 import type {ClaimFacts, DeclaredFigure, FigureValue} from '../types.js'
 import {code, createRule} from './create-rule.js'
-import {textOccurrences} from './figure-text.js'
+import {figureTextOccurrences} from './figure-text.js'
 
 export const undeclaredFigure = createRule({
   id: 'undeclared-figure',
   description: 'A number or date in the body that no figure of the claim declares',
   defaultSeverity: 'warning',
-  checkClaim(claim, context) {
-    const covered = claim.figures.flatMap((figure) => (figure.text === undefined ? [] : textOccurrences(claim, figure.text)))
-    for (const run of claim.bodyText) {
-      for (const read of readFigures(run.value, {skip: skippedRanges(run.value, claim.notFigures)})) {
-        const numberStart = run.offset + read.numberStart
-        const numberEnd = run.offset + read.numberEnd
-        if (covered.some(([start, end]) => start < numberEnd && numberStart < end)) continue
-        const withoutText = figureWithoutText(claim, read)
-        context.report({
-          file: claim.path,
-          reason:
-            `Unexpected undeclared ${read.kind === 'date' ? 'date' : 'number'} ${code(read.text)}, expected a figure whose \`text\` covers it` +
-            (withoutText ? `; the figure of ${code(withoutText.measure)} has no \`text\`` : ''),
-          place: placeAt(claim.lineStarts, run.offset + read.start, run.offset + read.end),
-          actual: read.text
-        })
-      }
+  checkClaim(claim, context, corpus) {
+    const readings = bodyFiguresOfTheClaim(claim, corpus)
+    if (readings.length === 0) return
+    const covered = figureTextOccurrences(claim, corpus).flat()
+    for (const {figure: read, start, end, numberStart, numberEnd} of readings) {
+      if (covered.some(([coveredStart, coveredEnd]) => coveredStart < numberEnd && numberStart < coveredEnd)) continue
+      const withoutText = figureWithoutText(claim, read)
+      context.report({
+        file: claim.path,
+        reason:
+          `Unexpected undeclared ${read.kind === 'date' ? 'date' : 'number'} ${code(read.text)}, expected a figure whose \`text\` covers it` +
+          (withoutText ? `; the figure of ${code(withoutText.measure)} has no \`text\`` : ''),
+        place: placeAt(claim.lineStarts, start, end),
+        actual: read.text
+      })
     }
   }
 })
-
-function skippedRanges(value: string, notFigures: readonly string[]): Array<[number, number]> {
-  const spans = [...citationSpans(value), ...quotationSpans(value)].map((span): [number, number] => [span.start, span.end])
-  return [...spans, ...notFigureRanges(value, notFigures)]
-}
 
 /** A figure without `text` whose value is what the words say, when there is one. */
 function figureWithoutText(claim: ClaimFacts, read: ReadFigure): DeclaredFigure | undefined {
