@@ -83,6 +83,14 @@ export class ClaimMemo<Value> {
     byClaim.set(claim, value)
     return value
   }
+
+  /** The value, forgotten: for the last rule of the run that needs it, so it goes before the run ends. */
+  take(corpus: object, claim: ClaimFacts): Value | undefined {
+    const byClaim = this.byCorpus.get(corpus)
+    const value = byClaim?.get(claim)
+    if (value !== undefined) byClaim?.delete(claim)
+    return value
+  }
 }
 
 // The readings with citations skipped, run by run, of every claim whose body
@@ -112,7 +120,7 @@ export function bodyFiguresOutsideCitations(claim: ClaimFacts, corpus: object): 
  * lint run.
  */
 export function bodyFiguresOfTheClaim(claim: ClaimFacts, corpus: object): BodyReading[] {
-  const readByFigureText = readingsOutsideCitations.get(corpus, claim)
+  const readByFigureText = readingsOutsideCitations.take(corpus, claim)
   const readings: BodyReading[] = []
   claim.bodyText.forEach((run, index) => {
     const more = quotationAndNotFigureRanges(run.value, claim.notFigures)

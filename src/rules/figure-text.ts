@@ -407,27 +407,33 @@ function foldsToItself(words: string): boolean {
   return !lastWasSpace
 }
 
-// Where each figure's text occurs, per claim: `figure-text` finds them, and
-// `undeclared-figure`, which runs after it over the whole corpus, needs them all again.
-// A few numbers per claim, kept for the lint run.
-const occurrencesOfTexts = new ClaimMemo<ReadonlyArray<ReadonlyArray<[number, number]>>>()
-const noOccurrences: ReadonlyArray<ReadonlyArray<[number, number]>> = []
+// Where the figure texts of a claim occur, flat (`[start, end, start, end, …]`, a few
+// numbers per claim): `figure-text` finds them, and `undeclared-figure`, which runs after it
+// over the whole corpus, needs them again. Handed over once, then forgotten.
+const coveredByTexts = new ClaimMemo<number[]>()
 
 /**
  * Where the `text` of each figure of the claim occurs in the body's prose, by figure index
- * (none for a figure without `text`), as `textOccurrences` finds them. `corpus` is the
- * corpus of the lint run.
+ * (none for a figure without `text`); kept for `coveredByFigureTexts` in the lint run
+ * whose corpus is `corpus`.
  */
-export function figureTextOccurrences(claim: ClaimFacts, corpus: object): ReadonlyArray<ReadonlyArray<[number, number]>> {
-  if (!claim.figures.some((figure) => figure.text !== undefined)) return noOccurrences
-  return (
-    occurrencesOfTexts.get(corpus, claim) ??
-    occurrencesOfTexts.set(
-      corpus,
-      claim,
-      claim.figures.map((figure) => (figure.text === undefined ? [] : textOccurrences(claim, figure.text)))
-    )
-  )
+function figureTextOccurrences(claim: ClaimFacts, corpus: object): Array<Array<[number, number]>> {
+  const byFigure = claim.figures.map((figure) => (figure.text === undefined ? [] : textOccurrences(claim, figure.text)))
+  if (claim.figures.some((figure) => figure.text !== undefined)) coveredByTexts.set(corpus, claim, byFigure.flat(2))
+  return byFigure
+}
+
+/**
+ * Every range of the body's prose that the `text` of a figure of the claim covers: each
+ * occurrence of each text, as `textOccurrences` finds them. `corpus` is the corpus of the
+ * lint run, in which `figure-text` may have found them already.
+ */
+export function coveredByFigureTexts(claim: ClaimFacts, corpus: object): Array<[number, number]> {
+  const flat = coveredByTexts.take(corpus, claim)
+  if (flat === undefined) return claim.figures.flatMap((figure) => (figure.text === undefined ? [] : textOccurrences(claim, figure.text)))
+  const ranges: Array<[number, number]> = []
+  for (let index = 0; index + 1 < flat.length; index += 2) ranges.push([flat[index]!, flat[index + 1]!])
+  return ranges
 }
 
 /**

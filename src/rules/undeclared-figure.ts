@@ -25,7 +25,7 @@ import type {ReadFigure} from '../figures/reader.js'
 import {placeAt} from '../pipeline/positions.js'
 import type {ClaimFacts, DeclaredFigure, FigureValue} from '../types.js'
 import {code, createRule} from './create-rule.js'
-import {figureTextOccurrences} from './figure-text.js'
+import {coveredByFigureTexts} from './figure-text.js'
 
 export const undeclaredFigure = createRule({
   id: 'undeclared-figure',
@@ -34,7 +34,7 @@ export const undeclaredFigure = createRule({
   checkClaim(claim, context, corpus) {
     const readings = bodyFiguresOfTheClaim(claim, corpus)
     if (readings.length === 0) return
-    const covered = figureTextOccurrences(claim, corpus).flat()
+    const covered = coveredByFigureTexts(claim, corpus)
     for (const {figure: read, start, end, numberStart, numberEnd} of readings) {
       if (covered.some(([coveredStart, coveredEnd]) => coveredStart < numberEnd && numberStart < coveredEnd)) continue
       const withoutText = figureWithoutText(claim, read)

@@ -19,7 +19,7 @@ import {notFigureRanges, readFigures} from '../../src/figures/reader.js'
 import {citationSpans, quotationSpans} from '../../src/pipeline/body.js'
 import {parseClaim} from '../../src/pipeline/parse-claim.js'
 import type {Corpus, Report} from '../../src/rules/create-rule.js'
-import {figureText, textOccurrences} from '../../src/rules/figure-text.js'
+import {coveredByFigureTexts, figureText, textOccurrences} from '../../src/rules/figure-text.js'
 import {undeclaredFigure} from '../../src/rules/undeclared-figure.js'
 import type {ClaimFacts, TextRun} from '../../src/types.js'
 
@@ -141,6 +141,22 @@ describe('sharing between figure-text and undeclared-figure', () => {
         expect(bodyFiguresOfTheClaim(claim, run)).toEqual(expected)
       }),
       {numRuns: 600}
+    )
+  })
+
+  it('gives undeclared-figure the ranges the figure texts cover, whether figure-text found them first or not', () => {
+    fc.assert(
+      fc.property(claimArbitrary, (spec) => {
+        const claim = claimFrom(spec)
+        const expected = claim.figures.flatMap((figure) => (figure.text === undefined ? [] : textOccurrences(claim, figure.text)))
+        expect(coveredByFigureTexts(claim, newRun())).toEqual(expected)
+        const run = newRun()
+        reportsOf(figureText, claim, run)
+        expect(coveredByFigureTexts(claim, run)).toEqual(expected)
+        // Handed over once: asked again, they are found again.
+        expect(coveredByFigureTexts(claim, run)).toEqual(expected)
+      }),
+      {numRuns: 400}
     )
   })
 
