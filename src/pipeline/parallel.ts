@@ -12,7 +12,7 @@ import {MessageChannel, receiveMessageOnPort, Worker, type MessagePort} from 'no
 import type {ClaimFacts} from '../types.js'
 
 /** Below this many files, starting workers costs more than it saves. */
-export const parallelThreshold = 2000
+export const parallelThreshold = 50_000
 
 const workerUrl = new URL('./parse-worker.js', import.meta.url)
 
