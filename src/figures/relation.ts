@@ -79,10 +79,6 @@ function isWordCharacter(character: string | undefined): boolean {
   return character !== undefined && /[A-Za-z0-9_]/.test(character)
 }
 
-function isDigit(character: string | undefined): boolean {
-  return character !== undefined && character >= '0' && character <= '9'
-}
-
 function tokenize(check: string): Token[] {
   const tokens: Token[] = []
   let index = 0
