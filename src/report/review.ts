@@ -71,9 +71,14 @@ export interface ReviewMeasureFigure extends MeasureReportFigure {
   valueText: string
   /** The interval as text: `[2250, 2750]`, `[1956-10-01, 1956-10-31]`. */
   intervalText: string
-  /** Claims whose counted figure of this measure this one's interval does not meet. */
+  /** Claims whose counted figure of this measure this one's interval does not meet (at most `conflictListLimit`). */
   conflictsWith: string[]
+  /** How many more figures conflict with this one than `conflictsWith` names. */
+  moreConflicts: number
 }
+
+/** A measure with thousands of figures would otherwise list thousands of claims per row. */
+export const conflictListLimit = 12
 
 export interface ReviewMeasure extends Omit<MeasureReportEntry, 'figures'> {
   figures: ReviewMeasureFigure[]
@@ -229,28 +234,55 @@ function shortLabel(entry: BibEntry): string {
   return year ? `${name} ${year}` : name
 }
 
-/** Says with whom each conflicting figure conflicts: the report says only that it does. */
-function reviewMeasure(measure: MeasureReportEntry): ReviewMeasure {
+/**
+ * Says with whom each conflicting figure conflicts: the report says only that it does.
+ * Figures sorted by upper and by lower end give, by binary search, those wholly below and
+ * wholly above a figure, so a measure with n figures costs O(n log n), not O(n²).
+ */
+export function reviewMeasure(measure: MeasureReportEntry): ReviewMeasure {
   const intervals = measure.figures.map((figure) => toInterval(figure.interval, measure.kind))
+  const counted = measure.figures.map((_, index) => index).filter((index) => measure.figures[index]?.counted && intervals[index] !== undefined)
+  const interval = (index: number) => intervals[index] as Interval
+  const byUpper = [...counted].sort((a, b) => interval(a).hi - interval(b).hi)
+  const byLower = [...counted].sort((a, b) => interval(b).lo - interval(a).lo)
   const figures = measure.figures.map((figure, index): ReviewMeasureFigure => {
     const own = intervals[index]
-    const conflictsWith =
-      own === undefined || !figure.counted || !figure.conflicting
-        ? []
-        : measure.figures
-            .filter((other, otherIndex) => {
-              const theirs = intervals[otherIndex]
-              return otherIndex !== index && other.counted && theirs !== undefined && !intersects(own, theirs)
-            })
-            .map((other) => other.claim)
+    const partners: number[] = []
+    let total = 0
+    if (own !== undefined && figure.counted && figure.conflicting) {
+      // Wholly below: upper end at most our lower end (equal ends meet unless one is open).
+      const below = byUpper.slice(0, upperBound(byUpper, (other) => interval(other).hi <= own.lo))
+      const above = byLower.slice(0, upperBound(byLower, (other) => interval(other).lo >= own.hi))
+      const seen = new Set<number>()
+      for (const other of [...below, ...above]) {
+        if (other === index || seen.has(other) || intersects(own, interval(other))) continue
+        seen.add(other)
+        total++
+        if (partners.length < conflictListLimit) partners.push(other)
+      }
+    }
+    const conflictsWith = [...new Set(partners.sort((a, b) => a - b).map((other) => measure.figures[other]?.claim ?? ''))]
     return {
       ...figure,
       valueText: figureValueText(figure.value),
       intervalText: own ? formatInterval(own, measure.kind) : '',
-      conflictsWith: [...new Set(conflictsWith)]
+      conflictsWith,
+      moreConflicts: total - partners.length
     }
   })
   return {...measure, figures}
+}
+
+/** The length of the prefix of `sorted` whose items satisfy `inPrefix` (a monotone test). */
+function upperBound(sorted: readonly number[], inPrefix: (item: number) => boolean): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (inPrefix(sorted[middle] as number)) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** The report's interval (`null` ends, ISO days) as numbers; `undefined` when it cannot be read. */

@@ -359,7 +359,7 @@ function figureRow(figure: ReviewMeasureFigure, index: number, anchors: Anchors)
             const other = anchors.claimById.get(id)
             return other ? `<a href="#${other}">${escapeHtml(id)}</a>` : escapeHtml(id)
           })
-          .join(', ')
+          .join(', ') + (figure.moreConflicts > 0 ? ` and ${figure.moreConflicts} more` : '')
   return `<tr${figure.conflictsWith.length > 0 ? ' class="conflict"' : ''}><td>${index + 1}</td><td>${claim}${status}</td><td>${figure.text ? `“${escapeHtml(figure.text)}”` : ''}</td><td>${escapeHtml(figure.valueText)} <span class="muted">(${escapeHtml(figure.qualifier)})</span></td><td><code>${escapeHtml(figure.intervalText)}</code></td><td>${sources}</td><td>${figure.conflictsWith.length > 0 ? '<strong>Conflict:</strong> ' : ''}${conflicts}</td></tr>`
 }
 
