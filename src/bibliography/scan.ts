@@ -213,6 +213,24 @@ export function scanBibtex(text: string): Scan {
     return code(index) === openBrace || code(index) === openParen
   }
 
+  const braceUnclosed = 'Unexpected unclosed `{`, expected a matching `}`'
+  const quoteUnclosed = 'Unexpected unclosed `"`, expected a closing `"`'
+
+  /**
+   * At the start of a line inside a value that is still open: when an entry starts there,
+   * the value was never closed, and the error stops before that entry so it still loads.
+   */
+  function stopAtNextEntry(index: number, start: number, unclosed: string): void {
+    if (!opensEntry(index)) return
+    position = index
+    throw new ValueError(`${unclosed} before the next entry`, start, start + 1)
+  }
+
+  function unclosedAtEnd(start: number, unclosed: string): never {
+    position = length
+    throw new ValueError(`${unclosed} before the end of the file`, start, start + 1)
+  }
+
   /** A `{…}` group starting at `position` (which holds `{`); returns the inner text. */
   function readBraced(): ScannedPart {
     const start = position
@@ -233,14 +251,10 @@ export function scanBibtex(text: string): Scan {
         index++
       } else if (current === newline || current === carriageReturn) {
         index++
-        if (opensEntry(index)) {
-          position = index
-          throw new ValueError('Unexpected unclosed `{`, expected a matching `}` before the next entry', start, start + 1)
-        }
+        stopAtNextEntry(index, start, braceUnclosed)
       } else index++
     }
-    position = length
-    throw new ValueError('Unexpected unclosed `{`, expected a matching `}` before the end of the file', start, start + 1)
+    unclosedAtEnd(start, braceUnclosed)
   }
 
   /** A `"…"` value starting at `position`; braces inside must balance, as BibTeX requires. */
@@ -266,14 +280,10 @@ export function scanBibtex(text: string): Scan {
         return {kind: 'quoted', text: text.slice(start + 1, index), start, end: position}
       } else if (current === newline || current === carriageReturn) {
         index++
-        if (opensEntry(index)) {
-          position = index
-          throw new ValueError('Unexpected unclosed `"`, expected a closing `"` before the next entry', start, start + 1)
-        }
+        stopAtNextEntry(index, start, quoteUnclosed)
       } else index++
     }
-    position = length
-    throw new ValueError('Unexpected unclosed `"`, expected a closing `"` before the end of the file', start, start + 1)
+    unclosedAtEnd(start, quoteUnclosed)
   }
 
   /** `part # part # …` */
