@@ -11,8 +11,9 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileS
 import path from 'node:path'
 import {deserialize, serialize} from 'node:v8'
 import type {Config} from '../corpus/config.js'
-import {parseClaim, unreadableClaim} from '../pipeline/parse-claim.js'
-import {decodeSource, readBytes} from '../pipeline/read.js'
+import {unreadableClaim} from '../pipeline/parse-claim.js'
+import {parseClaimBytes} from '../pipeline/parse-files.js'
+import {readBytes} from '../pipeline/read.js'
 import type {ClaimFacts} from '../types.js'
 
 export const defaultCacheLocation = 'node_modules/.cache/factlint'
@@ -77,8 +78,7 @@ export function parseWithCache(root: string, files: readonly string[], config: C
     }
     changed = true
     if (stats) stats.parsed++
-    const decoded = decodeSource(read.bytes, config.maxFileSize)
-    const parsed = decoded.ok ? parseClaim(file, decoded.text) : unreadableClaim(file, decoded.problem)
+    const parsed = parseClaimBytes(file, read.bytes, config.maxFileSize)
     entries[file] = {hash, facts: parsed}
     return parsed
   })

@@ -1,12 +1,18 @@
-/** Read and parse claim files in this thread (the workers run the same function). */
+/** Read and parse claim files in this thread (the workers and the cache use the same steps). */
 import path from 'node:path'
 import type {ClaimFacts} from '../types.js'
 import {parseClaim, unreadableClaim} from './parse-claim.js'
-import {readSource} from './read.js'
+import {decodeSource, readBytes} from './read.js'
+
+/** A claim from its bytes: decoded as UTF-8 and parsed, or a `frontmatter` problem. */
+export function parseClaimBytes(file: string, bytes: Uint8Array, maxFileSize: number): ClaimFacts {
+  const decoded = decodeSource(bytes, maxFileSize)
+  return decoded.ok ? parseClaim(file, decoded.text) : unreadableClaim(file, decoded.problem)
+}
 
 export function parseClaimFiles(root: string, files: readonly string[], maxFileSize: number): ClaimFacts[] {
   return files.map((file) => {
-    const read = readSource(path.join(root, file), maxFileSize)
-    return read.ok ? parseClaim(file, read.text) : unreadableClaim(file, read.problem)
+    const read = readBytes(path.join(root, file), maxFileSize)
+    return read.ok ? parseClaimBytes(file, read.bytes, maxFileSize) : unreadableClaim(file, read.problem)
   })
 }
