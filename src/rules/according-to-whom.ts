@@ -1,5 +1,4 @@
 import {createRule} from './create-rule.js'
-import {quotationSpans} from '../pipeline/body.js'
 import {placeAt} from '../pipeline/positions.js'
 
 /** Unnamed groups as the subject of saying or believing. */
@@ -58,16 +57,17 @@ export const accordingToWhom = createRule<AccordingToWhomOptions>({
   defaultOptions: {groups: defaultGroups, verbs: defaultVerbs, phrases: defaultPhrases},
   checkClaim(claim, context) {
     const pattern = patternFor(context.options)
+    // A quotation is the source's own words, not our attribution. The parse stage already
+    // found every quotation of the body (file offsets).
+    const quoted = claim.quotations.map((quotation) => [quotation.place.start.offset ?? 0, quotation.place.end?.offset ?? 0] as const)
     for (const run of claim.bodyText) {
-      // A quotation is the source's own words, not our attribution.
-      const quoted = quotationSpans(run.value)
       for (const match of run.value.matchAll(pattern)) {
-        const index = match.index ?? 0
-        if (quoted.some((span) => index >= span.start && index < span.end)) continue
+        const offset = run.offset + (match.index ?? 0)
+        if (quoted.some(([start, end]) => offset >= start && offset < end)) continue
         context.report({
           file: claim.path,
           reason: `Unexpected attribution to unnamed people (\`${match[0]}\`), expected who says it: a named person, institution or source`,
-          place: placeAt(claim.lineStarts, run.offset + index, run.offset + index + match[0].length)
+          place: placeAt(claim.lineStarts, offset, offset + match[0].length)
         })
       }
     }
