@@ -101,19 +101,25 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length
 }
 
-/** Every `*.md` below `directory`, relative to `root`, `/`-separated, sorted. */
+/**
+ * Every `*.md` below `directory`, relative to `root`, `/`-separated, sorted. A walk with
+ * `withFileTypes` is several times faster than `readdirSync(…, {recursive: true})`, which
+ * stats every entry; like it, the walk does not follow symbolic links to folders.
+ */
 export function listMarkdownFiles(root: string, directory: string): string[] {
-  const base = path.join(root, directory)
-  let entries: string[]
+  const files: string[] = []
+  const walk = (absolute: string, relative: string): void => {
+    for (const entry of readdirSync(absolute, {withFileTypes: true})) {
+      if (entry.isDirectory()) walk(path.join(absolute, entry.name), `${relative}${entry.name}/`)
+      else if (entry.name.endsWith('.md')) files.push(`${relative}${entry.name}`)
+    }
+  }
   try {
-    entries = readdirSync(base, {recursive: true, encoding: 'utf8'})
+    walk(path.join(root, directory), `${path.posix.join(directory.split(path.sep).join('/'), '.')}/`.replace(/^\.\//, ''))
   } catch {
     return []
   }
-  return entries
-    .filter((entry) => entry.endsWith('.md'))
-    .map((entry) => path.posix.join(directory.split(path.sep).join('/'), entry.split(path.sep).join('/')))
-    .sort(compareStrings)
+  return files.sort(compareStrings)
 }
 
 /** Code-unit order: the same on every machine and locale. */
