@@ -3,16 +3,8 @@
  * at `/figures/0/value` can be reported at the line and column of that value, not at
  * line 1. YAML 1.2 core schema: `on:` is a plain key, `1956-10-23` a string.
  */
-import {
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseDocument,
-  type Document,
-  type Node as YamlNode,
-  type ParsedNode
-} from 'yaml'
+import {createRequire} from 'node:module'
+import type {Document, Node as YamlNode, ParsedNode} from 'yaml'
 import {placeAt} from '../pipeline/positions.js'
 import type {Place, StageProblem} from '../types.js'
 
@@ -33,11 +25,20 @@ export interface YamlSource {
   lineStarts: readonly number[]
 }
 
+// `yaml` takes a good part of start-up to load, and a run whose files all take the fast
+// path (js-yaml) never needs it: it is required on first use.
+const require = createRequire(import.meta.url)
+let yamlModule: typeof import('yaml') | undefined
+function yaml(): typeof import('yaml') {
+  yamlModule ??= require('yaml') as typeof import('yaml')
+  return yamlModule
+}
+
 const keysThatPollute = new Set(['__proto__', 'constructor', 'prototype'])
 
 /** Parse YAML; every error and warning of `yaml` becomes a problem at its place. */
 export function parseYaml(source: YamlSource): ParsedYaml {
-  const document = parseDocument(source.text, {
+  const document = yaml().parseDocument(source.text, {
     version: '1.2',
     schema: 'core',
     uniqueKeys: true,
@@ -121,6 +122,7 @@ export function nodeAt(
   part: NodePart = 'value'
 ): {start: number; end: number} | undefined {
   let node: unknown = document.contents
+  const {isMap, isPair, isSeq} = yaml()
   for (let index = 0; index < path.length; index++) {
     const segment = path[index] ?? ''
     const last = index === path.length - 1
@@ -147,7 +149,7 @@ export function nodeAt(
 }
 
 function scalarKey(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value)
+  if (yaml().isScalar(key)) return String(key.value)
   return undefined
 }
 
