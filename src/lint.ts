@@ -10,15 +10,17 @@ import {readBibliography, type Bibliography} from './bibliography/read.js'
 import {ConfigError, UsageError} from './errors.js'
 import {loadConfig, type Config, type RuleSetting} from './corpus/config.js'
 import {emptyRegistry, readMeasures, type MeasureRegistry} from './corpus/measures.js'
-import {startParallelParse, workerCount} from './pipeline/parallel.js'
+import {openClaimCache, type CacheOptions, type CorpusInputs} from './cache/claim-cache.js'
+import {checkFiles, corpusContext, type FileOutcome, type FilePhase, type RuleReport} from './pipeline/check-file.js'
+import {startParallelCheck, workerCount} from './pipeline/parallel.js'
 import {parseClaimFiles as parseFiles} from './pipeline/parse-files.js'
 import {compareStrings, listMarkdownFiles, readSource} from './pipeline/read.js'
 import {optionsValidator} from './schema/ajv.js'
 import {explainErrors} from './yaml/validate.js'
 import {isRuleId, ruleList, type RuleId} from './rules/index.js'
-import type {Corpus, Report, Rule, RuleContext} from './rules/create-rule.js'
+import type {Corpus, Report, Rule} from './rules/create-rule.js'
 import type {Point, Position} from 'unist'
-import type {BibEntry, ClaimFacts, Place, Severity, SeveritySetting} from './types.js'
+import type {ClaimFacts, ClaimSummary, Place, Severity, SeveritySetting} from './types.js'
 
 export {UsageError}
 
@@ -26,12 +28,17 @@ export interface LintOptions {
   root: string
   /** `--rule id=severity` flags: override config. */
   ruleOverrides?: Record<string, SeveritySetting>
-  /** Pre-parsed claims (the cache, worker threads); parsed here when absent. */
-  parseClaims?: (root: string, files: string[], config: Config) => ClaimFacts[]
+  /** `--cache`: reuse the per-file outcomes of unchanged files (see `src/cache/`). */
+  cache?: CacheOptions
+  /**
+   * Keep every claim's full facts in the result (the review page shows bodies). Off, a run
+   * keeps only each claim's summary once its per-file rules have run.
+   */
+  keepFacts?: boolean
 }
 
-export interface LintResult {
-  corpus: Corpus
+export interface LintResult<Claim extends ClaimSummary = ClaimSummary> {
+  corpus: Corpus<Claim>
   /** Every finding, sorted (file, line, column, rule, message). */
   messages: VFileMessage[]
   /** The resolved severity of each rule (`off` for rules not run). */
@@ -66,7 +73,6 @@ export function resolveRules(config: Config, overrides: Record<string, SeverityS
   return resolved
 }
 
-
 /** Read and parse claim files in this thread. */
 export function parseClaimFiles(root: string, files: string[], config: Config): ClaimFacts[] {
   return parseFiles(root, files, config.maxFileSize)
@@ -96,7 +102,15 @@ export function loadMeasures(root: string, config: Config): MeasureRegistry {
   return readMeasures(read.text, config.tolerances)
 }
 
-export function lintCorpus(options: LintOptions): LintResult {
+/**
+ * Lint a corpus in two phases, as remark-validate-links does: each claim file is read,
+ * parsed and checked by the per-file rules on its own (in this thread, in workers, or
+ * taken from the cache), keeping a small summary; then the cross-file rules check the
+ * set of summaries once.
+ */
+export function lintCorpus(options: LintOptions & {keepFacts: true}): LintResult<ClaimFacts>
+export function lintCorpus(options: LintOptions): LintResult
+export function lintCorpus(options: LintOptions): LintResult<ClaimSummary | ClaimFacts> {
   const root = path.resolve(options.root)
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new UsageError(`No corpus at \`${options.root}\`: expected a folder with \`claims/\`, \`bibliography.bib\` and \`measures.yaml\``)
@@ -105,59 +119,67 @@ export function lintCorpus(options: LintOptions): LintResult {
   const resolved = resolveRules(config, options.ruleOverrides)
   const bibliographyOptions = resolved.find((item) => item.rule.id === 'bibliography')?.options as {allowUndated?: string[]} | undefined
   const files = listMarkdownFiles(root, config.paths.claims)
-  // Claims parse in workers (large corpora) while this thread reads the bibliography.
-  const workers = options.parseClaims ? 0 : workerCount(files.length)
-  const pending = workers > 0 ? startParallelParse({root, files, maxFileSize: config.maxFileSize}, workers) : undefined
-  const {bibliography, present} = loadBibliography(root, config, bibliographyOptions?.allowUndated ?? [])
-  const measures = loadMeasures(root, config)
-  const allClaims = pending
-    ? pending.collect()
-    : options.parseClaims
-      ? options.parseClaims(root, files, config)
-      : parseFiles(root, files, config.maxFileSize)
-
-  const entriesByKey = new Map<string, BibEntry>()
-  for (const entry of bibliography.entries) if (!entriesByKey.has(entry.key)) entriesByKey.set(entry.key, entry)
-  const corpus: Corpus = {
-    root,
-    config,
-    claims: allClaims.filter((claim) => claim.frontmatterProblems.length === 0),
-    allClaims,
-    bibliography,
-    bibliographyPath: config.paths.bibliography,
-    bibliographyPresent: present,
-    entriesByKey,
-    measures,
-    measuresPath: config.paths.measures
+  const cache = options.cache ? openClaimCache(root, config, options.ruleOverrides ?? {}, options.cache) : undefined
+  let inputs: CorpusInputs | undefined = cache?.inputs()
+  if (!inputs) {
+    const {bibliography, present} = loadBibliography(root, config, bibliographyOptions?.allowUndated ?? [])
+    inputs = {bibliography, bibliographyPresent: present, measures: loadMeasures(root, config)}
+    cache?.saveInputs(inputs)
   }
-  const messages = runRules(corpus, resolved, config)
+  const context = corpusContext(root, config, inputs.bibliography, inputs.bibliographyPresent, inputs.measures)
+  if (options.cache && options.keepFacts) throw new UsageError('The cache keeps summaries, not full facts: `keepFacts` and `cache` cannot be combined')
+  const phase: FilePhase = {context, rules: resolved.filter((item) => item.rule.checkClaim), keepFacts: options.keepFacts ?? false}
+
+  const workers = cache ? 0 : workerCount(files.length)
+  const outcomes = cache
+    ? cache.check(files, phase)
+    : workers > 0
+      ? startParallelCheck(files, phase, workers).collect()
+      : checkFiles(files, phase)
+
+  const corpus: Corpus<ClaimSummary | ClaimFacts> = {
+    ...context,
+    claims: outcomes.filter((outcome) => outcome.readable).map((outcome) => outcome.claim),
+    allClaims: outcomes.map((outcome) => outcome.claim)
+  }
+  const messages = runRules(corpus, outcomes, resolved)
   const severities: Record<string, SeveritySetting> = {}
   for (const rule of ruleList) severities[rule.id] = resolved.find((item) => item.rule === rule)?.severity ?? 'off'
   return {corpus, messages, severities}
 }
 
-function runRules(corpus: Corpus, resolved: ResolvedRule[], config: Config): VFileMessage[] {
-  const messages: VFileMessage[] = []
-  const unreadable = new Set(corpus.allClaims.filter((claim) => claim.frontmatterProblems.length > 0).map((claim) => claim.path))
-  for (const {rule, severity, options} of resolved) {
-    const context: RuleContext<unknown> = {
+/** The per-file reports of the outcomes, then the cross-file rules on the summaries. */
+function runRules(corpus: Corpus, outcomes: readonly FileOutcome[], resolved: ResolvedRule[]): VFileMessage[] {
+  const severity = new Map(resolved.map((item) => [item.rule.id, item.severity]))
+  const reports: RuleReport[] = []
+  const unreadable = new Set<string>()
+  for (const outcome of outcomes) {
+    if (!outcome.readable) unreadable.add(outcome.claim.path)
+    for (const report of outcome.reports) reports.push(report)
+  }
+  for (const {rule, options} of resolved) {
+    if (!rule.checkCorpus) continue
+    const ruleId = rule.id as RuleId
+    rule.checkCorpus(corpus, {
       options,
       report(report) {
         // A file with a `frontmatter` finding gets no other finding.
-        if (rule.id !== 'frontmatter' && report.file !== undefined && unreadable.has(report.file)) return
-        messages.push(toMessage(rule.id as RuleId, severity, report, config))
+        if (report.file === undefined || !unreadable.has(report.file)) reports.push({...report, ruleId})
       }
-    }
-    if (rule.checkClaim) {
-      const claims = rule.id === 'frontmatter' ? corpus.allClaims : corpus.claims
-      for (const claim of claims) rule.checkClaim(claim, context, corpus)
-    }
-    rule.checkCorpus?.(corpus, context)
+    })
   }
-  return messages.sort(compareMessages)
+  // Findings are plain reports, not thrown errors: their stack traces would only cost time.
+  const stackTraceLimit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return reports.map((report) => toMessage(report, severity.get(report.ruleId) ?? 'error', corpus.config)).sort(compareMessages)
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit
+  }
 }
 
-function toMessage(ruleId: RuleId, severity: Severity, report: Report, config: Config): VFileMessage {
+function toMessage(report: RuleReport, severity: Severity, config: Config): VFileMessage {
+  const {ruleId} = report
   const message = new VFileMessage(report.reason, {
     place: unistPlace(report.place),
     ruleId,

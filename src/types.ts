@@ -149,6 +149,57 @@ export interface ClaimFacts {
   lineStarts: number[]
 }
 
+/** A citation of a source as the cross-file rules read it: no places, no quote. */
+export type SourceReference = Pick<SourceCitation, 'key' | 'locator' | 'stance'>
+
+/** A declared figure as the cross-file rules read it: its value and two places. */
+export type FigureSummary = Pick<DeclaredFigure, 'index' | 'measure' | 'value' | 'qualifier' | 'text' | 'unit' | 'place'> & {
+  fieldPlaces: Pick<DeclaredFigure['fieldPlaces'], 'value'>
+}
+
+/**
+ * What the cross-file rules and the report's summary read of a claim. A run keeps one per
+ * claim file once its per-file rules have run and lets the rest of the facts go, so a
+ * corpus of 100,000 claims does not hold 100,000 bodies and their places; the cache
+ * stores exactly this. `ClaimFacts` has every field of it, so full facts can stand in.
+ */
+export interface ClaimSummary {
+  path: string
+  stem: string
+  section: string
+  id?: string
+  idPlace?: Place
+  status?: ClaimStatus
+  sources: SourceReference[]
+  figures: FigureSummary[]
+  bodyCitations: Array<Pick<BodyCitation, 'key' | 'locator'>>
+}
+
+/** A claim's summary: new objects with only the summary's fields, so the facts can go. */
+export function summarizeClaim(claim: ClaimFacts): ClaimSummary {
+  const summary: ClaimSummary = {
+    path: claim.path,
+    stem: claim.stem,
+    section: claim.section,
+    sources: claim.sources.map(({key, locator, stance}) => (locator === undefined ? {key, stance} : {key, locator, stance})),
+    figures: claim.figures.map(summarizeFigure),
+    bodyCitations: claim.bodyCitations.map(({key, locator}) => (locator === undefined ? {key} : {key, locator}))
+  }
+  if (claim.id !== undefined) summary.id = claim.id
+  if (claim.idPlace !== undefined) summary.idPlace = claim.idPlace
+  if (claim.status !== undefined) summary.status = claim.status
+  return summary
+}
+
+function summarizeFigure(figure: DeclaredFigure): FigureSummary {
+  const {index, measure, value, qualifier, text, unit, place} = figure
+  const summary: FigureSummary = {index, measure, value, qualifier, place, fieldPlaces: {}}
+  if (text !== undefined) summary.text = text
+  if (unit !== undefined) summary.unit = unit
+  if (figure.fieldPlaces.value !== undefined) summary.fieldPlaces.value = figure.fieldPlaces.value
+  return summary
+}
+
 /** A bibliography entry as the adapter reads it (plain data). */
 export interface BibEntry {
   key: string

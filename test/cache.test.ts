@@ -1,61 +1,164 @@
 /**
- * `--cache` must give exactly the findings of a full run, before and after an edit.
+ * `--cache` must give exactly the findings of a full run, whatever changed in between, and
+ * check again only the files that changed.
  */
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {parseWithCache, type CacheStats} from '../src/cache/claim-cache.js'
-import {defaultConfig} from '../src/corpus/config.js'
+import type {CacheOptions, CacheStats} from '../src/cache/claim-cache.js'
 import {lintCorpus} from '../src/lint.js'
-import {buildReport} from '../src/report/model.js'
 import {listMarkdownFiles} from '../src/pipeline/read.js'
+import {buildReport} from '../src/report/model.js'
+import type {SeveritySetting} from '../src/types.js'
+import {claim, defaultBibliography, defaultMeasures, validClaim, writeCorpus} from './helpers/corpus.js'
 
-function report(root: string, cache?: string, stats?: CacheStats): string {
-  const result = lintCorpus({root, ...(cache ? {parseClaims: (r, files, config) => parseWithCache(r, files, config, cache, stats)} : {})})
-  return JSON.stringify(buildReport(result))
+const generator = path.resolve('../shared/tools/gen-corpus.mjs')
+
+function syntheticCorpus(claims: number): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'factlint-cache-corpus-'))
+  expect(spawnSync(process.execPath, [generator, root, String(claims), '5']).status).toBe(0)
+  return root
 }
 
+function report(root: string, cache?: Omit<CacheOptions, 'stats'>, ruleOverrides?: Record<string, SeveritySetting>): {json: string; stats: CacheStats} {
+  const stats: CacheStats = {reused: 0, checked: 0, hashed: 0}
+  const result = lintCorpus({root, ...(cache ? {cache: {...cache, stats}} : {}), ...(ruleOverrides ? {ruleOverrides} : {})})
+  return {json: JSON.stringify(buildReport(result)), stats}
+}
+
+function full(root: string, ruleOverrides?: Record<string, SeveritySetting>): string {
+  return report(root, undefined, ruleOverrides).json
+}
+
+/** A clock ten seconds ahead: what it records counts as settled at once. */
+const later = () => Date.now() + 10_000
+
 describe('--cache', () => {
-  it('gives the findings of a full run, and re-parses only what changed', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'factlint-cache-corpus-'))
-    const cache = mkdtempSync(path.join(tmpdir(), 'factlint-cache-'))
-    expect(spawnSync(process.execPath, [path.resolve('../shared/tools/gen-corpus.mjs'), root, '300', '5']).status).toBe(0)
+  it('gives the findings of a full run, and checks again only the file that changed', () => {
+    const root = syntheticCorpus(300)
+    const location = mkdtempSync(path.join(tmpdir(), 'factlint-cache-'))
+    const cold = report(root, {location})
+    expect(cold.json).toBe(full(root))
+    expect(cold.stats).toEqual({reused: 0, checked: 300, hashed: 300})
 
-    const cold: CacheStats = {reused: 0, parsed: 0}
-    expect(report(root, cache, cold)).toBe(report(root))
-    expect(cold).toEqual({reused: 0, parsed: 300})
+    // Files written moments ago are hashed, not trusted by their times.
+    const warm = report(root, {location})
+    expect(warm.json).toBe(cold.json)
+    expect(warm.stats).toEqual({reused: 300, checked: 0, hashed: 300})
 
-    // Edit one claim so that it conflicts with nothing and cites an unknown key.
+    // Edit one claim so that it cites an unknown key.
     const [first] = listMarkdownFiles(root, 'claims')
     const file = path.join(root, first as string)
     writeFileSync(file, readFileSync(file, 'utf8').replace(/sources:\n/, 'sources:\n  - key: no-such-work2020\n'))
-    const warm: CacheStats = {reused: 0, parsed: 0}
-    const cached = report(root, cache, warm)
-    expect(warm).toEqual({reused: 299, parsed: 1})
-    expect(cached).toBe(report(root))
-    expect(cached).toContain('no-such-work2020')
+    const edited = report(root, {location})
+    expect(edited.stats).toEqual({reused: 299, checked: 1, hashed: 300})
+    expect(edited.json).toBe(full(root))
+    expect(edited.json).toContain('no-such-work2020')
   })
 
-  it('is dropped when the config changes', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'factlint-cache-corpus-'))
-    const cache = mkdtempSync(path.join(tmpdir(), 'factlint-cache-'))
-    expect(spawnSync(process.execPath, [path.resolve('../shared/tools/gen-corpus.mjs'), root, '40', '5']).status).toBe(0)
-    const files = listMarkdownFiles(root, 'claims')
-    parseWithCache(root, files, defaultConfig(), cache)
-    const stats: CacheStats = {reused: 0, parsed: 0}
-    parseWithCache(root, files, {...defaultConfig(), maxFileSize: 100_000}, cache, stats)
-    expect(stats).toEqual({reused: 0, parsed: 40})
+  it('trusts a settled file by its size and times, and still sees an edit that keeps both', () => {
+    const root = syntheticCorpus(60)
+    const location = mkdtempSync(path.join(tmpdir(), 'factlint-cache-'))
+    report(root, {location, now: later})
+    const settled = report(root, {location, now: later})
+    expect(settled.stats).toEqual({reused: 60, checked: 0, hashed: 0})
+
+    // Same length, modification time put back: the change time still tells.
+    const [first] = listMarkdownFiles(root, 'claims')
+    const file = path.join(root, first as string)
+    const before = statSync(file)
+    const text = readFileSync(file, 'utf8')
+    writeFileSync(file, text.replace('status: unverified', 'status: verified  '))
+    expect(statSync(file).size).toBe(before.size)
+    utimesSync(file, before.atime, before.mtime)
+    const edited = report(root, {location, now: later})
+    expect(edited.stats).toEqual({reused: 59, checked: 1, hashed: 1})
+    expect(edited.json).toBe(full(root))
+  })
+
+  it('hashes every file with the content strategy', () => {
+    const root = syntheticCorpus(30)
+    const location = mkdtempSync(path.join(tmpdir(), 'factlint-cache-'))
+    report(root, {location, now: later})
+    expect(report(root, {location, strategy: 'content', now: later}).stats).toEqual({reused: 30, checked: 0, hashed: 30})
+  })
+
+  it('checks every file again when the bibliography, the measures, the config or a --rule flag change', () => {
+    const root = syntheticCorpus(40)
+    const location = mkdtempSync(path.join(tmpdir(), 'factlint-cache-'))
+    const fresh = () => report(root, {location, now: later})
+    fresh()
+    expect(fresh().stats.checked).toBe(0)
+
+    // A key the claims cite disappears: `unknown-source` findings appear in every file that cites it.
+    const bibliography = path.join(root, 'bibliography.bib')
+    const bib = readFileSync(bibliography, 'utf8')
+    const firstKey = /@\w+\{([^,]+),/.exec(bib)?.[1] as string
+    writeFileSync(bibliography, bib.replace(`{${firstKey},`, `{${firstKey}-renamed,`))
+    const renamed = fresh()
+    expect(renamed.stats.checked).toBe(40)
+    expect(renamed.json).toBe(full(root))
+    expect(renamed.json).toContain('unknown-source')
+
+    appendFileSync(path.join(root, 'measures.yaml'), '  extra-measure:\n    label: Extra\n    kind: count\n')
+    expect(fresh().stats.checked).toBe(40)
+
+    writeFileSync(path.join(root, 'factlint.config.json'), JSON.stringify({rules: {'according-to-whom': 'off'}}))
+    const configured = fresh()
+    expect(configured.stats.checked).toBe(40)
+    expect(configured.json).toBe(full(root))
+
+    const overridden = report(root, {location, now: later}, {'locator-needed': 'off'})
+    expect(overridden.stats.checked).toBe(40)
+    expect(overridden.json).toBe(full(root, {'locator-needed': 'off'}))
+  })
+
+  it('follows files added and removed, and survives a damaged cache file', () => {
+    const root = syntheticCorpus(40)
+    const location = mkdtempSync(path.join(tmpdir(), 'factlint-cache-'))
+    report(root, {location})
+    const [first, second] = listMarkdownFiles(root, 'claims')
+    rmSync(path.join(root, first as string))
+    writeFileSync(path.join(root, 'claims', 'added.md'), readFileSync(path.join(root, second as string)))
+    const changed = report(root, {location})
+    expect(changed.stats).toEqual({reused: 39, checked: 1, hashed: 40})
+    expect(changed.json).toBe(full(root))
+
+    for (const name of readdirSync(location)) writeFileSync(path.join(location, name), 'not a cache')
+    const damaged = report(root, {location})
+    expect(damaged.stats.checked).toBe(40)
+    expect(damaged.json).toBe(full(root))
+  })
+
+  it('gives the findings of a full run on hostile files: odd names, bad bytes, huge numbers, a broken bibliography', () => {
+    const root = writeCorpus({
+      'claims/s/a.md': validClaim('a', '  - key: constructor\nfigures:\n  - measure: constructor\n    value: 5\n    qualifier: exact\n  - measure: deaths-hungarian-1956\n    value: 1e999\n    qualifier: exact'),
+      'claims/s/b.md': claim('id: b\nsources: [toString]'),
+      'claims/s/c.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0x0a]),
+      'claims/s/d.md': 'no frontmatter at all\n',
+      'claims/s/e.md': validClaim('e', '', 'About 2,500 Hungarians and 700 Soviet soldiers died [@lendvai2008, p. 5].'),
+      'bibliography.bib': `${defaultBibliography}\n@book{__proto__, title = {T\\'{e}st}, author = {A, B}, date = {2000}, publisher = {P}, location = {L}}\n@book{broken, title = {unclosed\n`,
+      'measures.yaml': `${defaultMeasures}  odd:\n    label: Odd\n    kind: count\n    tolerance: 1e999\n`
+    })
+    const location = mkdtempSync(path.join(tmpdir(), 'factlint-cache-'))
+    const expected = full(root)
+    expect(report(root, {location}).json).toBe(expected)
+    const again = report(root, {location})
+    expect(again.stats).toEqual({reused: 5, checked: 0, hashed: 5})
+    expect(again.json).toBe(expected)
   })
 
   it('works from the command line', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'factlint-cache-corpus-'))
-    const cache = mkdtempSync(path.join(tmpdir(), 'factlint-cache-'))
-    expect(spawnSync(process.execPath, [path.resolve('../shared/tools/gen-corpus.mjs'), root, '50', '5']).status).toBe(0)
-    const run = (...extra: string[]) => spawnSync(process.execPath, [path.resolve('dist/bin.js'), 'check', root, '--format', 'json', ...extra], {encoding: 'utf8'}).stdout
-    const plain = run()
-    expect(run('--cache-location', cache)).toBe(plain)
-    expect(run('--cache-location', cache)).toBe(plain)
+    const root = syntheticCorpus(50)
+    const location = mkdtempSync(path.join(tmpdir(), 'factlint-cache-'))
+    const run = (...extra: string[]) => spawnSync(process.execPath, [path.resolve('dist/bin.js'), 'check', root, '--format', 'json', ...extra], {encoding: 'utf8'})
+    const plain = run().stdout
+    expect(run('--cache-location', location).stdout).toBe(plain)
+    expect(run('--cache', '--cache-location', location, '--cache-strategy', 'content').stdout).toBe(plain)
+    const wrong = run('--cache', '--cache-strategy', 'mtime')
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toContain('Unexpected --cache-strategy `mtime`, expected metadata or content')
   })
 })

@@ -4,8 +4,7 @@
 import {existsSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {defaultCacheLocation, parseWithCache} from '../cache/claim-cache.js'
-import type {Config} from '../corpus/config.js'
+import {cacheStrategies, defaultCacheLocation, type CacheOptions, type CacheStrategy} from '../cache/claim-cache.js'
 import {lintCorpus, UsageError, type LintOptions} from '../lint.js'
 import {buildReport, type ReportData} from '../report/model.js'
 import {formatters} from '../reporters/index.js'
@@ -24,8 +23,11 @@ Options:
   --quiet              report errors only
   --max-warnings <n>   exit 1 when there are more than n warnings
   --rule <id=sev>      set a rule's severity: off, info, warning, error (repeatable)
-  --cache              reuse the parsed facts of unchanged files (by content hash)
+  --cache              check only the claim files that changed since the last
+                       --cache run (cross-file rules still see every file)
   --cache-location <p> where the cache lives (default node_modules/.cache/factlint)
+  --cache-strategy <s> metadata (default: trust unchanged size and times) or
+                       content (hash every file)
   --color, --no-color  force colour on or off
   -h, --help           show this help
 
@@ -41,8 +43,8 @@ export interface CheckArguments {
   maxWarnings: number | undefined
   rules: Record<string, SeveritySetting>
   color: boolean | undefined
-  /** The cache folder, when `--cache` is on. */
-  cache: string | undefined
+  /** The cache, when `--cache` is on. */
+  cache: CacheOptions | undefined
 }
 
 const severities = new Set(['off', 'info', 'warning', 'error'])
@@ -61,6 +63,7 @@ export function parseCheckArguments(argv: string[], io: CommandIo): CheckArgumen
       'no-color': {type: 'boolean'},
       cache: {type: 'boolean', default: false},
       'cache-location': {type: 'string'},
+      'cache-strategy': {type: 'string'},
       help: {type: 'boolean', short: 'h'}
     }
   })
@@ -86,7 +89,14 @@ export function parseCheckArguments(argv: string[], io: CommandIo): CheckArgumen
     rules[id] = severity as SeveritySetting
   }
   const color = values['no-color'] ? false : values.color
-  const cache = values.cache || values['cache-location'] !== undefined ? path.resolve(io.cwd, values['cache-location'] ?? defaultCacheLocation) : undefined
+  const strategy = values['cache-strategy']
+  if (strategy !== undefined && !(cacheStrategies as readonly string[]).includes(strategy)) {
+    throw new UsageError(`Unexpected --cache-strategy \`${strategy}\`, expected ${cacheStrategies.join(' or ')}`)
+  }
+  const cacheOn = values.cache || values['cache-location'] !== undefined || strategy !== undefined
+  const cache = cacheOn
+    ? {location: path.resolve(io.cwd, values['cache-location'] ?? defaultCacheLocation), ...(strategy ? {strategy: strategy as CacheStrategy} : {})}
+    : undefined
   return {root, files, format: values.format, quiet: values.quiet ?? false, maxWarnings, rules, color, cache}
 }
 
@@ -124,11 +134,10 @@ export function defaultFormat(io: CommandIo): string {
 
 /** The options of `lintCorpus` for parsed arguments (shared with `report`). */
 export function lintOptions(parsed: Pick<CheckArguments, 'root' | 'rules' | 'cache'>, io: CommandIo): LintOptions {
-  const cache = parsed.cache
   return {
     root: path.resolve(io.cwd, parsed.root),
     ruleOverrides: parsed.rules,
-    ...(cache ? {parseClaims: (root: string, files: string[], config: Config) => parseWithCache(root, files, config, cache)} : {})
+    ...(parsed.cache ? {cache: parsed.cache} : {})
   }
 }
 

@@ -14,6 +14,7 @@ import {assembleArticle} from '../assemble/index.js'
 import {readSectionsFile} from '../corpus/sections.js'
 import {exportBibliography} from '../export/index.js'
 import {lintCorpus, UsageError, type LintResult} from '../lint.js'
+import type {ClaimFacts} from '../types.js'
 import {buildReport, type ReportData} from '../report/model.js'
 import {buildReviewData, type ReviewData} from '../report/review.js'
 import {formatHtml} from '../reporters/html.js'
@@ -49,7 +50,7 @@ Exit status: 0 no error, 1 errors in the corpus, 2 the command could not run.
 
 /** Everything a report file is made from. */
 export interface ReportInputs {
-  result: LintResult
+  result: LintResult<ClaimFacts>
   report: ReportData
   review: ReviewData
   /** Path of the corpus root relative to the repository root, `/`-separated. */
@@ -145,7 +146,7 @@ export async function runReport(argv: string[], io: CommandIo, files: readonly R
   }
   const absoluteRoot = path.resolve(io.cwd, parsed.root)
   const outDirectory = path.resolve(io.cwd, parsed.out)
-  const result = lintCorpus({root: absoluteRoot})
+  const result = lintCorpus({root: absoluteRoot, keepFacts: true})
   const sectionsFile = readSectionsFile(absoluteRoot)
   const report = buildReport(result)
   const fromRepository = rootFromRepository(absoluteRoot)

@@ -3,7 +3,7 @@
  * (`--with-claims`), from the claims' `sources` and their body citations.
  */
 import picomatch from 'picomatch'
-import type {ClaimFacts, Stance} from '../types.js'
+import type {ClaimFacts, ClaimSummary, Stance} from '../types.js'
 
 /** One citation of an entry by a claim. */
 export interface ClaimCitation {
@@ -34,7 +34,7 @@ export function claimsMatching(claims: readonly ClaimFacts[], globs: readonly st
  * Every key the claims cite, with each citation, in claim path order; a key cited only in
  * a body (`[@key, p. 5]`) counts, as pandoc would need it.
  */
-export function citationsByKey(claims: readonly ClaimFacts[]): Map<string, ClaimCitation[]> {
+export function citationsByKey(claims: readonly ClaimSummary[]): Map<string, ClaimCitation[]> {
   const byKey = new Map<string, ClaimCitation[]>()
   const sorted = [...claims].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   for (const claim of sorted) {

@@ -1,6 +1,7 @@
 /**
- * Every figure's interval, computed once per run and shared by `schema` (values that
- * name no interval), `conflicting-figures`, `relation` and the report's measures section.
+ * Every figure's interval, computed once per run and shared by `conflicting-figures`,
+ * `relation` and the report's measures section (`schema` checks the values of one claim
+ * at a time, with `figureValueFindings`).
  * Cached per `Corpus` object in a WeakMap: a run builds one corpus, so the cache lives
  * exactly as long as the run, and a test that builds many corpora never sees stale data.
  *
@@ -13,14 +14,14 @@
  * measure. When the measure conflicts at all, `highest` and `lowest` conflict with each
  * other: that pair is the smallest explanation of the measure's conflict.
  */
-import type {Corpus, Report} from '../rules/create-rule.js'
-import type {ClaimFacts, DeclaredFigure, Measure, Place} from '../types.js'
-import {intersects, tryFigureInterval, type FigureProblemField, type Interval} from './interval.js'
+import type {Corpus, CorpusContext, Report} from '../rules/create-rule.js'
+import type {ClaimFacts, ClaimSummary, FigureSummary, Measure, Place} from '../types.js'
+import {intersects, tryFigureInterval, type Interval} from './interval.js'
 import {measureValueForRelation} from './relation.js'
 
 export interface IndexedFigure {
-  claim: ClaimFacts
-  figure: DeclaredFigure
+  claim: ClaimSummary
+  figure: FigureSummary
   measure: Measure
   interval: Interval
   /** Takes part in conflicts and relations: its claim is neither `draft` nor `retracted`. */
@@ -40,18 +41,9 @@ export interface MeasureFigures {
   conflicting: boolean
 }
 
-export interface FigureValueProblem {
-  claim: ClaimFacts
-  figure: DeclaredFigure
-  reason: string
-  field: FigureProblemField
-}
-
 export interface FigureIndex {
   /** Every measure of the registry, by id. */
   byMeasure: Map<string, MeasureFigures>
-  /** Figures of known measures whose value or qualifier names no interval, by claim path. */
-  valueProblems: Map<string, FigureValueProblem[]>
 }
 
 const cache = new WeakMap<Corpus, FigureIndex>()
@@ -69,7 +61,6 @@ function buildFigureIndex(corpus: Corpus): FigureIndex {
   for (const measure of Object.values(corpus.measures.measures)) {
     byMeasure.set(measure.id, {measure, figures: [], counted: [], conflicting: false})
   }
-  const valueProblems = new Map<string, FigureValueProblem[]>()
   for (const claim of corpus.claims) {
     const counts = claim.status !== 'draft' && claim.status !== 'retracted'
     for (const figure of claim.figures) {
@@ -77,19 +68,15 @@ function buildFigureIndex(corpus: Corpus): FigureIndex {
       if (!group) continue
       const {measure} = group
       const result = tryFigureInterval(figure.value, figure.qualifier, measure.tolerance, measure.kind)
-      if (!result.ok) {
-        const problems = valueProblems.get(claim.path) ?? []
-        problems.push({claim, figure, reason: result.reason, field: result.field})
-        valueProblems.set(claim.path, problems)
-        continue
-      }
+      // A value that names no interval is the `schema` rule's (`figureValueFindings`).
+      if (!result.ok) continue
       const indexed: IndexedFigure = {claim, figure, measure, interval: result.interval, counts}
       group.figures.push(indexed)
       if (counts) group.counted.push(indexed)
     }
   }
   for (const group of byMeasure.values()) findExtremes(group)
-  return {byMeasure, valueProblems}
+  return {byMeasure}
 }
 
 function findExtremes(group: MeasureFigures): void {
@@ -140,17 +127,19 @@ export function measureValue(group: MeasureFigures): Interval | undefined {
  * `{min, max}`, `min > max`, a date on a count measure, `1956-02-30`). Called by the
  * `schema` rule. A field that already breaks the JSON Schema is not reported twice.
  */
-export function figureValueFindings(claim: ClaimFacts, corpus: Corpus): Report[] {
-  const problems = figureIndex(corpus).valueProblems.get(claim.path) ?? []
+export function figureValueFindings(claim: ClaimFacts, corpus: CorpusContext): Report[] {
   const findings: Report[] = []
-  for (const problem of problems) {
+  for (const figure of claim.figures) {
+    const measure = Object.hasOwn(corpus.measures.measures, figure.measure) ? corpus.measures.measures[figure.measure] : undefined
+    if (!measure) continue
+    const result = tryFigureInterval(figure.value, figure.qualifier, measure.tolerance, measure.kind)
     // A bad tolerance is a finding of `measures.yaml`'s schema, not of every figure.
-    if (problem.field === 'tolerance') continue
-    const place = problem.figure.fieldPlaces[problem.field] ?? problem.figure.fieldPlaces.value ?? problem.figure.place
-    const valuePlace = problem.figure.fieldPlaces.value
-    const qualifierPlace = problem.figure.fieldPlaces.qualifier
+    if (result.ok || result.field === 'tolerance') continue
+    const place = figure.fieldPlaces[result.field] ?? figure.fieldPlaces.value ?? figure.place
+    const valuePlace = figure.fieldPlaces.value
+    const qualifierPlace = figure.fieldPlaces.qualifier
     if (claim.schemaProblems.some((schemaProblem) => within(schemaProblem.place, valuePlace) || within(schemaProblem.place, qualifierPlace))) continue
-    findings.push({file: claim.path, reason: problem.reason, place})
+    findings.push({file: claim.path, reason: result.reason, place})
   }
   return findings
 }

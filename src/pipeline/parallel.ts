@@ -1,6 +1,8 @@
 /**
- * Parse claim files in worker threads, one per spare core, while the main thread reads
- * the bibliography and the measures. Results come back as plain data (`ClaimFacts`).
+ * The per-file phase in worker threads, one per core, for large corpora. Each worker gets
+ * the run's context as plain data (config, bibliography, measures, the rules' ids and
+ * options), reads, parses and checks its slice of claim files, and posts the outcomes
+ * (summaries and reports, plain data) back; the cross-file phase stays on the main thread.
  *
  * `lintCorpus` stays synchronous for its callers: the main thread waits on a shared
  * counter with `Atomics.wait` and collects each worker's message with
@@ -9,22 +11,33 @@
 import {existsSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {MessageChannel, receiveMessageOnPort, Worker, type MessagePort} from 'node:worker_threads'
-import type {ClaimFacts} from '../types.js'
+import type {Bibliography} from '../bibliography/read.js'
+import type {Config} from '../corpus/config.js'
+import type {MeasureRegistry} from '../corpus/measures.js'
+import type {RuleId} from '../rules/index.js'
+import type {ClaimFacts, ClaimSummary} from '../types.js'
+import type {FileOutcome, FilePhase} from './check-file.js'
 
 /** Below this many files, starting workers costs more than it saves. */
 export const parallelThreshold = 50_000
 
-const workerUrl = new URL('./parse-worker.js', import.meta.url)
+const workerUrl = new URL('./check-worker.js', import.meta.url)
 
-export interface ParseJob {
-  root: string
+/** What a worker is given: its files and the run's context, as structured-cloneable data. */
+export interface WorkerJob {
   files: string[]
-  maxFileSize: number
+  root: string
+  config: Config
+  bibliography: Bibliography
+  bibliographyPresent: boolean
+  measures: MeasureRegistry
+  rules: Array<{id: RuleId; options: unknown}>
+  keepFacts: boolean
 }
 
-export interface PendingParse {
-  /** Wait for every worker and return the facts in the order of `files`. */
-  collect(): ClaimFacts[]
+export interface PendingCheck {
+  /** Wait for every worker and return the outcomes in the order of `files`. */
+  collect(): Array<FileOutcome<ClaimSummary | ClaimFacts>>
 }
 
 /**
@@ -39,40 +52,44 @@ export function workerCount(fileCount: number, env: NodeJS.ProcessEnv = process.
   return Math.max(1, Math.min(availableParallelism(), 8))
 }
 
-/** Start parsing in `count` workers; the files are split into contiguous slices. */
-export function startParallelParse(job: ParseJob, count: number): PendingParse {
+/** Start the per-file phase in `count` workers; the files are split into contiguous slices. */
+export function startParallelCheck(files: readonly string[], phase: FilePhase, count: number): PendingCheck {
   const done = new Int32Array(new SharedArrayBuffer(4))
-  const slices: string[][] = []
-  const size = Math.ceil(job.files.length / count)
-  for (let index = 0; index < job.files.length; index += size) slices.push(job.files.slice(index, index + size))
+  const {context} = phase
+  const shared: Omit<WorkerJob, 'files'> = {
+    root: context.root,
+    config: context.config,
+    bibliography: context.bibliography,
+    bibliographyPresent: context.bibliographyPresent,
+    measures: context.measures,
+    rules: phase.rules.map(({rule, options}) => ({id: rule.id as RuleId, options})),
+    keepFacts: phase.keepFacts
+  }
+  const size = Math.ceil(files.length / count)
   const ports: MessagePort[] = []
   const workers: Worker[] = []
-  for (const files of slices) {
+  for (let index = 0; index < files.length; index += size) {
     const {port1, port2} = new MessageChannel()
     ports.push(port1)
-    workers.push(
-      new Worker(workerUrl, {
-        workerData: {root: job.root, files, maxFileSize: job.maxFileSize, port: port2, done},
-        transferList: [port2]
-      })
-    )
+    const job: WorkerJob = {...shared, files: files.slice(index, index + size)}
+    workers.push(new Worker(workerUrl, {workerData: {job, port: port2, done}, transferList: [port2]}))
   }
   return {
     collect() {
       let finished = Atomics.load(done, 0)
-      while (finished < slices.length) {
+      while (finished < ports.length) {
         Atomics.wait(done, 0, finished, 60_000)
         finished = Atomics.load(done, 0)
       }
-      const facts: ClaimFacts[] = []
+      const outcomes: Array<FileOutcome<ClaimSummary | ClaimFacts>> = []
       for (const [index, port] of ports.entries()) {
-        const message = receiveMessageOnPort(port)?.message as {facts?: ClaimFacts[]; error?: string} | undefined
+        const message = receiveMessageOnPort(port)?.message as {outcomes?: Array<FileOutcome<ClaimSummary | ClaimFacts>>; error?: string} | undefined
         port.close()
         void workers[index]?.terminate()
-        if (!message?.facts) throw new Error(`A parse worker failed: ${message?.error ?? 'no result'}`)
-        facts.push(...message.facts)
+        if (!message?.outcomes) throw new Error(`A check worker failed: ${message?.error ?? 'no result'}`)
+        for (const outcome of message.outcomes) outcomes.push(outcome)
       }
-      return facts
+      return outcomes
     }
   }
 }

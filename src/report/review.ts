@@ -117,7 +117,7 @@ export interface ReviewOptions {
   references?: ReferenceOptions
 }
 
-export function buildReviewData(result: LintResult, report: ReportData, options: ReviewOptions = {}): ReviewData {
+export function buildReviewData(result: LintResult<ClaimFacts>, report: ReportData, options: ReviewOptions = {}): ReviewData {
   const {corpus} = result
   const findingsByFile = new Map<string, Finding[]>()
   const otherFindings: Finding[] = []
@@ -161,7 +161,7 @@ export function buildReviewData(result: LintResult, report: ReportData, options:
   }
 }
 
-function reviewClaimOf(claim: ClaimFacts, result: LintResult, findings: Finding[]): ReviewClaim {
+function reviewClaimOf(claim: ClaimFacts, result: LintResult<ClaimFacts>, findings: Finding[]): ReviewClaim {
   const {entriesByKey, measures} = result.corpus
   const reviewClaim: ReviewClaim = {
     id: claim.id ?? claim.stem,
@@ -297,7 +297,7 @@ export function toInterval(value: ReportInterval, kind: MeasureKind): Interval |
   return lo === undefined || hi === undefined ? undefined : interval(lo, hi, value.loOpen, value.hiOpen)
 }
 
-function reviewReferences(result: LintResult, options: ReferenceOptions | undefined): ReviewReference[] {
+function reviewReferences(result: LintResult<ClaimFacts>, options: ReferenceOptions | undefined): ReviewReference[] {
   const {corpus} = result
   const citedBy = new Map<string, Set<string>>()
   for (const claim of corpus.claims) {

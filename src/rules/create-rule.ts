@@ -6,16 +6,17 @@
 import type {Bibliography} from '../bibliography/read.js'
 import type {Config} from '../corpus/config.js'
 import type {MeasureRegistry} from '../corpus/measures.js'
-import type {BibEntry, ClaimFacts, Place, Severity} from '../types.js'
+import type {BibEntry, ClaimFacts, ClaimSummary, Place, Severity} from '../types.js'
 
-/** Everything the rules may read: the parsed corpus, with indexes built once. */
-export interface Corpus {
+/**
+ * What every rule may read besides the claims: the corpus's config, bibliography and
+ * measures, with indexes built once. Per-file rules (`checkClaim`) see only this and
+ * their own claim, so a file's findings depend on nothing but the file and this context,
+ * which is what lets `--cache` keep them and worker threads compute them.
+ */
+export interface CorpusContext {
   root: string
   config: Config
-  /** Claims whose frontmatter could be read (no `frontmatter` problem), in path order. */
-  claims: ClaimFacts[]
-  /** Every claim file, readable or not. */
-  allClaims: ClaimFacts[]
   bibliography: Bibliography
   /** Path of the bibliography relative to the root. */
   bibliographyPath: string
@@ -23,6 +24,17 @@ export interface Corpus {
   entriesByKey: Map<string, BibEntry>
   measures: MeasureRegistry
   measuresPath: string
+}
+
+/**
+ * The whole corpus, for cross-file rules (`checkCorpus`): the context and every claim's
+ * summary. `lintCorpus` can keep the full facts instead (`keepFacts`), for the review page.
+ */
+export interface Corpus<Claim extends ClaimSummary = ClaimSummary> extends CorpusContext {
+  /** Claims whose frontmatter could be read (no `frontmatter` problem), in path order. */
+  claims: Claim[]
+  /** Every claim file, readable or not, in path order. */
+  allClaims: Claim[]
 }
 
 /** The other place a finding points at (the other claim of a conflict). */
@@ -64,11 +76,11 @@ export interface Rule<Options = Record<string, never>> {
   optionsSchema?: object
   defaultOptions?: Options
   /**
-   * Claims whose frontmatter has problems of this kind skip `checkClaim`; set for rules
-   * whose input must be schema-valid.
+   * Per-file rules: once per readable claim (`frontmatter` also sees unreadable ones),
+   * with the claim's full facts and the corpus context, never the other claims.
    */
-  checkClaim?(claim: ClaimFacts, context: RuleContext<Options>, corpus: Corpus): void
-  /** Cross-file rules: once, after every file's facts are collected. */
+  checkClaim?(claim: ClaimFacts, context: RuleContext<Options>, corpus: CorpusContext): void
+  /** Cross-file rules: once, after every file's summary is collected. */
   checkCorpus?(corpus: Corpus, context: RuleContext<Options>): void
 }
 

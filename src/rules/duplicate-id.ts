@@ -1,4 +1,4 @@
-import type {ClaimFacts} from '../types.js'
+import type {ClaimSummary} from '../types.js'
 import {code, createRule} from './create-rule.js'
 
 /** Two claims with one id: a reference to the id would be ambiguous. */
@@ -7,7 +7,7 @@ export const duplicateId = createRule({
   description: 'Two claims with the same `id`',
   defaultSeverity: 'error',
   checkCorpus(corpus, context) {
-    const byId = new Map<string, ClaimFacts[]>()
+    const byId = new Map<string, ClaimSummary[]>()
     for (const claim of corpus.claims) {
       if (claim.id === undefined) continue
       const list = byId.get(claim.id)
@@ -18,7 +18,7 @@ export const duplicateId = createRule({
       if (claims.length < 2) continue
       claims.forEach((claim, index) => {
         // Each file points at the next one, the last at the first: every duplicate is reachable.
-        const other = claims[(index + 1) % claims.length] as ClaimFacts
+        const other = claims[(index + 1) % claims.length] as ClaimSummary
         context.report({
           file: claim.path,
           reason: `Unexpected duplicate id ${code(id)}, also used by ${code(other.path)}${claims.length > 2 ? ` and ${claims.length - 2} more` : ''}`,

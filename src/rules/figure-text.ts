@@ -50,7 +50,7 @@ import {dateInterval, parseIsoDate, tryFigureInterval, type Interval} from '../f
 import {bodyFiguresOutsideCitations, ClaimMemo, readFigureText} from '../figures/body-readings.js'
 import type {ReadFigure, ReadValue} from '../figures/reader.js'
 import type {ClaimFacts, DeclaredFigure, FigureValue, Measure, MeasureKind} from '../types.js'
-import {code, createRule, type Corpus} from './create-rule.js'
+import {code, createRule, type CorpusContext} from './create-rule.js'
 
 export const figureText = createRule({
   id: 'figure-text',
@@ -136,7 +136,7 @@ function candidatesOf(readings: readonly ReadFigure[]): Reading[] {
  */
 function bodyContradiction(
   claim: ClaimFacts,
-  corpus: Corpus,
+  corpus: CorpusContext,
   figure: DeclaredFigure,
   where: ReadonlyArray<readonly [number, number]>,
   kind: MeasureKind

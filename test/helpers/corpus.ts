@@ -7,7 +7,7 @@ import path from 'node:path'
 import {afterAll} from 'vitest'
 import {lintCorpus, type LintResult} from '../../src/lint.js'
 import {buildReport, type Finding} from '../../src/report/model.js'
-import type {SeveritySetting} from '../../src/types.js'
+import type {ClaimFacts, SeveritySetting} from '../../src/types.js'
 
 export type CorpusFiles = Record<string, string | Uint8Array>
 
@@ -68,12 +68,14 @@ export function writeCorpus(files: Record<string, string | Uint8Array | null>): 
   return root
 }
 
-export function lintFiles(files: Record<string, string | Uint8Array | null>, ruleOverrides?: Record<string, SeveritySetting>): LintResult {
-  return lintCorpus({root: writeCorpus(files), ...(ruleOverrides ? {ruleOverrides} : {})})
+/** Lint a corpus written from `files`, keeping every claim's full facts (the review page's run). */
+export function lintFiles(files: Record<string, string | Uint8Array | null>, ruleOverrides?: Record<string, SeveritySetting>): LintResult<ClaimFacts> {
+  return lintCorpus({root: writeCorpus(files), keepFacts: true, ...(ruleOverrides ? {ruleOverrides} : {})})
 }
 
+/** The findings of `check`'s run (summaries only), optionally of one rule. */
 export function findings(files: Record<string, string | Uint8Array | null>, rule?: string): Finding[] {
-  const result = lintFiles(files)
+  const result = lintCorpus({root: writeCorpus(files)})
   return buildReport(result).findings.filter((finding) => rule === undefined || finding.rule === rule)
 }
 

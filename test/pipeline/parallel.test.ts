@@ -7,6 +7,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {workerCount} from '../../src/pipeline/parallel.js'
+import {claim, validClaim, writeCorpus} from '../helpers/corpus.js'
 
 const bin = path.resolve('dist/bin.js')
 
@@ -32,6 +33,20 @@ describe('parallel parsing', () => {
     expect(parallel.status).toBe(single.status)
     expect(parallel.stdout).toBe(single.stdout)
     expect(JSON.parse(single.stdout).summary.claims).toBe(600)
+  })
+
+  it('gives the same findings in workers for names that are also object properties, and for unreadable files', () => {
+    const root = writeCorpus({
+      'claims/s/a.md': validClaim('a', '  - key: constructor\nfigures:\n  - measure: constructor\n    value: 5\n    qualifier: exact\n    text: five\n    unit: person\n  - measure: __proto__\n    value: 5\n    qualifier: exact'),
+      'claims/s/b.md': claim('id: b\nsources: [toString]'),
+      'claims/s/c.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0x0a]),
+      'claims/s/d.md': 'no frontmatter at all\n'
+    })
+    const single = check(root, '0')
+    const parallel = check(root, '2')
+    expect(parallel.stdout).toBe(single.stdout)
+    const rules = (JSON.parse(single.stdout) as {findings: Array<{rule: string}>}).findings.map((finding) => finding.rule)
+    expect(rules).toEqual(expect.arrayContaining(['unknown-source', 'unknown-measure', 'frontmatter']))
   })
 
   it('uses no workers for small corpora unless told to', () => {

@@ -1,0 +1,110 @@
+/**
+ * The per-file phase of a run: read one claim file, parse it, run every per-file rule on
+ * it, and keep what the cross-file phase needs (its summary) and what the rules reported.
+ * The outcome is plain data, so it can come back from a worker thread or sit in the cache,
+ * and it depends only on the file's bytes and the run's context (config, bibliography,
+ * measures, rules), never on another claim.
+ */
+import path from 'node:path'
+import type {Bibliography} from '../bibliography/read.js'
+import type {Config} from '../corpus/config.js'
+import type {MeasureRegistry} from '../corpus/measures.js'
+import type {CorpusContext, Report, Rule, RuleContext} from '../rules/create-rule.js'
+import type {RuleId} from '../rules/index.js'
+import {summarizeClaim, type BibEntry, type ClaimFacts, type ClaimSummary} from '../types.js'
+import {unreadableClaim} from './parse-claim.js'
+import {parseClaimBytes} from './parse-files.js'
+import {readBytes} from './read.js'
+
+/** A finding as a rule reported it, with the rule's id: plain data until the run ends. */
+export interface RuleReport extends Report {
+  ruleId: RuleId
+}
+
+/** A per-file rule of the run, with its resolved options. */
+export interface FileRule {
+  rule: Rule<unknown>
+  options: unknown
+}
+
+export interface FileOutcome<Claim extends ClaimSummary = ClaimSummary> {
+  /** The claim's summary, or its full facts when the run keeps them. */
+  claim: Claim
+  /** False when the file has a `frontmatter` problem: no other rule sees it. */
+  readable: boolean
+  reports: RuleReport[]
+}
+
+export interface FilePhase {
+  context: CorpusContext
+  rules: readonly FileRule[]
+  /** Keep the full facts (the review page needs bodies); otherwise only the summary. */
+  keepFacts: boolean
+}
+
+/** The corpus context every rule reads: config, bibliography (with its key index) and measures. */
+export function corpusContext(root: string, config: Config, bibliography: Bibliography, bibliographyPresent: boolean, measures: MeasureRegistry): CorpusContext {
+  const entriesByKey = new Map<string, BibEntry>()
+  for (const entry of bibliography.entries) if (!entriesByKey.has(entry.key)) entriesByKey.set(entry.key, entry)
+  return {
+    root,
+    config,
+    bibliography,
+    bibliographyPath: config.paths.bibliography,
+    bibliographyPresent,
+    entriesByKey,
+    measures,
+    measuresPath: config.paths.measures
+  }
+}
+
+/**
+ * The bibliography's and the registry's records by name (entries' fields, raw text,
+ * measures) have no prototype, so that a key called `constructor` is just a name. Data
+ * that crossed a worker boundary or came from JSON has plain objects again: this gives
+ * back prototype-free copies.
+ */
+export function withoutPrototypes(bibliography: Bibliography, measures: MeasureRegistry): {bibliography: Bibliography; measures: MeasureRegistry} {
+  const bare = <Value>(record: Record<string, Value>): Record<string, Value> => Object.assign(Object.create(null) as Record<string, Value>, record)
+  return {
+    bibliography: {
+      ...bibliography,
+      entries: bibliography.entries.map((entry) => ({...entry, fields: bare(entry.fields), fieldPlaces: bare(entry.fieldPlaces)})),
+      raw: bare(bibliography.raw),
+      standalone: bare(bibliography.standalone)
+    },
+    measures: {...measures, measures: bare(measures.measures)}
+  }
+}
+
+/** Run the per-file rules on a parsed claim. */
+export function checkClaim(claim: ClaimFacts, phase: FilePhase): FileOutcome<ClaimSummary | ClaimFacts> {
+  const readable = claim.frontmatterProblems.length === 0
+  const reports: RuleReport[] = []
+  for (const {rule, options} of phase.rules) {
+    // A file with a `frontmatter` finding gets no other finding.
+    if (!rule.checkClaim || (!readable && rule.id !== 'frontmatter')) continue
+    const ruleId = rule.id as RuleId
+    const context: RuleContext<unknown> = {
+      options,
+      report(report) {
+        reports.push({...report, ruleId})
+      }
+    }
+    rule.checkClaim(claim, context, phase.context)
+  }
+  return {claim: phase.keepFacts ? claim : summarizeClaim(claim), readable, reports}
+}
+
+/** Read, parse and check one claim file (`file` relative to the corpus root). */
+export function checkFileBytes(file: string, bytes: Uint8Array, phase: FilePhase): FileOutcome<ClaimSummary | ClaimFacts> {
+  return checkClaim(parseClaimBytes(file, bytes, phase.context.config.maxFileSize), phase)
+}
+
+export function checkFiles(files: readonly string[], phase: FilePhase): Array<FileOutcome<ClaimSummary | ClaimFacts>> {
+  const {root, config} = phase.context
+  return files.map((file) => {
+    const read = readBytes(path.join(root, file), config.maxFileSize)
+    return read.ok ? checkFileBytes(file, read.bytes, phase) : checkClaim(unreadableClaim(file, read.problem), phase)
+  })
+}
