@@ -7,7 +7,7 @@ import {parseArgs} from 'node:util'
 import {cacheStrategies, defaultCacheLocation, type CacheOptions, type CacheStrategy} from '../cache/claim-cache.js'
 import {lintCorpus, UsageError, type LintOptions} from '../lint.js'
 import {buildReport, type ReportData} from '../report/model.js'
-import {formatters} from '../reporters/index.js'
+import {chunkedFormatters, formatters, type FormatContext} from '../reporters/index.js'
 import {githubBlobBase} from '../reporters/markdown.js'
 import type {SeveritySetting} from '../types.js'
 import {exitStatus, type CommandIo} from './io.js'
@@ -155,16 +155,34 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
   const report = buildReport(result, only)
   const shown: ReportData = parsed.quiet ? {...report, findings: report.findings.filter((finding) => finding.severity === 'error')} : report
   const linkBase = githubBlobBase(io.env)
-  io.stdout(
-    formatter(shown, {
-      root: parsed.root,
-      rootFromRepository: rootFromRepository(path.resolve(io.cwd, parsed.root)),
-      color: parsed.color ?? (io.isTTY && !io.env.NO_COLOR),
-      docsUrl: result.corpus.config.docsUrl,
-      ...(linkBase ? {linkBase} : {})
-    })
-  )
+  const context: FormatContext = {
+    root: parsed.root,
+    rootFromRepository: rootFromRepository(path.resolve(io.cwd, parsed.root)),
+    color: parsed.color ?? (io.isTTY && !io.env.NO_COLOR),
+    docsUrl: result.corpus.config.docsUrl,
+    ...(linkBase ? {linkBase} : {})
+  }
+  // Large reports are written in pieces, never held as one string.
+  const chunked = chunkedFormatters[format]
+  if (chunked) writeInPieces(chunked(shown, context), io.stdout)
+  else io.stdout(formatter(shown, context))
   const tooManyWarnings = parsed.maxWarnings !== undefined && report.summary.warnings > parsed.maxWarnings
   if (tooManyWarnings) io.stderr(`factlint: ${report.summary.warnings} warnings, more than --max-warnings ${parsed.maxWarnings}\n`)
   return report.summary.errors > 0 || tooManyWarnings ? exitStatus.findings : exitStatus.ok
+}
+
+/** Write small chunks as pieces of about 64 KB: one write per chunk would be a system call each. */
+export function writeInPieces(chunks: Iterable<string>, write: (text: string) => void, size = 1 << 16): void {
+  let pending: string[] = []
+  let length = 0
+  for (const chunk of chunks) {
+    pending.push(chunk)
+    length += chunk.length
+    if (length >= size) {
+      write(pending.join(''))
+      pending = []
+      length = 0
+    }
+  }
+  if (pending.length > 0) write(pending.join(''))
 }

@@ -3,9 +3,9 @@
  */
 import type {ReportData} from '../report/model.js'
 import {formatGithub} from './github.js'
-import {formatJson} from './json.js'
+import {formatJson, formatJsonChunks} from './json.js'
 import {formatMarkdown} from './markdown.js'
-import {formatSarif} from './sarif.js'
+import {formatSarif, formatSarifChunks, type SarifOptions} from './sarif.js'
 import {formatStylish} from './stylish.js'
 
 export interface FormatContext {
@@ -22,10 +22,23 @@ export interface FormatContext {
 
 export type Formatter = (report: ReportData, context: FormatContext) => string
 
+/** A formatter that gives its text in pieces, for reports too large to hold as one string. */
+export type ChunkedFormatter = (report: ReportData, context: FormatContext) => Iterable<string>
+
+function sarifOptions(context: FormatContext): SarifOptions {
+  return {rootFromRepository: context.rootFromRepository, ...(context.docsUrl ? {docsUrl: context.docsUrl} : {})}
+}
+
 export const formatters: Record<string, Formatter> = {
   stylish: (report, context) => formatStylish(report, {color: context.color, root: context.root}),
   json: (report) => formatJson(report),
-  sarif: (report, context) => formatSarif(report, {rootFromRepository: context.rootFromRepository, ...(context.docsUrl ? {docsUrl: context.docsUrl} : {})}),
+  sarif: (report, context) => formatSarif(report, sarifOptions(context)),
   github: (report, context) => formatGithub(report, {rootFromRepository: context.rootFromRepository}),
   markdown: (report, context) => formatMarkdown(report, {rootFromRepository: context.rootFromRepository, ...(context.linkBase ? {linkBase: context.linkBase} : {})})
+}
+
+/** The formats whose text can be written piece by piece; the pieces join to the formatter's text. */
+export const chunkedFormatters: Record<string, ChunkedFormatter> = {
+  json: (report) => formatJsonChunks(report),
+  sarif: (report, context) => formatSarifChunks(report, sarifOptions(context))
 }

@@ -1,6 +1,13 @@
 import type {ReportData} from '../report/model.js'
+import {jsonChunks} from './json-chunks.js'
 
-/** The JSON report: stable key order, two-space indent, trailing newline. */
+/** The JSON report, piece by piece: stable key order, two-space indent, trailing newline. */
+export function* formatJsonChunks(report: ReportData): Generator<string> {
+  yield* jsonChunks(report)
+  yield '\n'
+}
+
+/** The JSON report as one string. */
 export function formatJson(report: ReportData): string {
-  return `${JSON.stringify(report, null, 2)}\n`
+  return [...formatJsonChunks(report)].join('')
 }

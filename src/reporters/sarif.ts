@@ -16,6 +16,7 @@ import {defaultDocsUrl} from '../corpus/config.js'
 import type {Finding, Location, ReportData} from '../report/model.js'
 import {ruleList} from '../rules/index.js'
 import type {Severity} from '../types.js'
+import {jsonChunks} from './json-chunks.js'
 
 /** The errata-01 schema; its URL ends in `2.1.0.json`, which the validator's SARIF1011 expects. */
 export const sarifSchemaUri = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json'
@@ -67,8 +68,13 @@ export function buildSarif(report: ReportData, options: SarifOptions): Log {
 }
 
 /** The SARIF log as JSON: two-space indent, trailing newline. */
+export function* formatSarifChunks(report: ReportData, options: SarifOptions): Generator<string> {
+  yield* jsonChunks(buildSarif(report, options))
+  yield '\n'
+}
+
 export function formatSarif(report: ReportData, options: SarifOptions): string {
-  return `${JSON.stringify(buildSarif(report, options), null, 2)}\n`
+  return [...formatSarifChunks(report, options)].join('')
 }
 
 /** Every rule of the registry (so a clean run still documents them), then any other rule a finding names. */
