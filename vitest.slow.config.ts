@@ -4,6 +4,7 @@ import {defineConfig} from 'vitest/config'
 // Run with `npx vitest run --config vitest.slow.config.ts`; CI installs what they need.
 export default defineConfig({
   test: {
+    globalSetup: ['test/setup/vendor-bundles.ts'],
     include: ['test/slow/**/*.test.ts'],
     testTimeout: 180000,
     hookTimeout: 180000,

@@ -11,8 +11,8 @@
  * `plainFieldText` says so with `needsLatexParser`. `test/bibliography/fast-path.test.ts`
  * compares both paths on real files and on generated values.
  */
-import {FieldMode} from '@retorquere/bibtex-parser'
 import type {Creator} from '@retorquere/bibtex-parser'
+import {fieldModes, type FieldModeName as ParserMode} from './field-modes.js'
 
 /**
  * The parser renders markup as HTML (`<i>…</i>`). Literal angle brackets are swapped for
@@ -162,7 +162,7 @@ const monthNumbers: ReadonlyMap<string, string> = new Map(
   ])
 )
 
-type FieldModeName = keyof typeof FieldMode | 'literal'
+type FieldModeName = ParserMode | 'literal'
 
 const modes = new Map<string, FieldModeName>()
 
@@ -171,7 +171,7 @@ function modeOf(name: string): FieldModeName {
   let mode = modes.get(name)
   if (mode !== undefined) return mode
   mode = 'literal'
-  for (const [candidate, tests] of Object.entries(FieldMode) as Array<[keyof typeof FieldMode, Array<string | RegExp>]>) {
+  for (const [candidate, tests] of Object.entries(fieldModes) as Array<[ParserMode, Array<string | RegExp>]>) {
     if (tests.some((test) => (typeof test === 'string' ? test === name : test.test(name)))) mode = candidate
   }
   // Field names are few (`isPlainFieldName`), but a file could invent many: keep the cache small.
@@ -181,7 +181,7 @@ function modeOf(name: string): FieldModeName {
 
 /** Fields whose one outer group the parser unwraps: `doi`, titles and named verbatim fields. */
 const outerBracesRemoved: ReadonlySet<string> = new Set(
-  ['doi', ...FieldMode.title, ...FieldMode.verbatim].filter((test): test is string => typeof test === 'string')
+  ['doi', ...fieldModes.title, ...fieldModes.verbatim].filter((test): test is string => typeof test === 'string')
 )
 
 /**

@@ -7,8 +7,8 @@
  * LaTeX, most of a real bibliography, are read by `plain-text.ts` with the parser's own
  * rules: several times faster, with the same result.
  */
-import {parse as parseLatexFields} from '@retorquere/bibtex-parser'
 import type {Options as ParserOptions} from '@retorquere/bibtex-parser'
+import {bibtexParser} from '../vendor/bibtex-parser.js'
 import {lineStartsOf, placeAt} from '../pipeline/positions.js'
 import type {BibEntry, Place} from '../types.js'
 import {
@@ -390,9 +390,9 @@ function parseSynthesised(type: string, fields: ExpandedField[], standIn: boolea
   const protect = (tex: string): string =>
     standIn ? tex.replaceAll('<', lessThanStandIn).replaceAll('>', greaterThanStandIn) : tex
   const source = [`@${type}{entry,`, ...fields.map((field) => `${field.name} = {${protect(field.tex)}},`), '}'].join('\n')
-  let library: ReturnType<typeof parseLatexFields>
+  let library: ReturnType<ReturnType<typeof bibtexParser>['parse']>
   try {
-    library = parseLatexFields(source, parserOptions)
+    library = bibtexParser().parse(source, parserOptions)
   } catch (error) {
     return {ok: false, reason: cleanReason(error instanceof Error ? error.message : String(error))}
   }

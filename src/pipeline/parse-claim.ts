@@ -4,10 +4,9 @@
  * the facts the rules need into plain data (`ClaimFacts`).
  */
 import type {Root, RootContent} from 'mdast'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import {validator} from '../schema/ajv.js'
 import {parseYamlFast} from '../yaml/fast.js'
+import {markdownModules} from '../vendor/markdown.js'
 import {nodeAt, parseYaml, type NodePart, type YamlSource} from '../yaml/parse.js'
 import {validateYaml} from '../yaml/validate.js'
 import {
@@ -31,8 +30,14 @@ import {lineOne, lineStartsOf, placeAt} from './positions.js'
 import {isPlainProse, plainParagraphs, splitFrontmatter} from './split.js'
 
 // The body alone: the frontmatter was split off by `splitFrontmatter`, which follows
-// remark-frontmatter's rules, so it is never tokenized as Markdown.
-const bodyProcessor = unified().use(remarkParse).freeze()
+// remark-frontmatter's rules, so it is never tokenized as Markdown. Made when a body
+// first needs it: plain prose never does (`src/vendor/markdown.ts`).
+let bodyProcessor: ReturnType<typeof createBodyProcessor> | undefined
+
+function createBodyProcessor() {
+  const {unified, remarkParse} = markdownModules()
+  return unified().use(remarkParse).freeze()
+}
 
 /** An empty record for a file that could not be read at all. */
 export function unreadableClaim(path: string, problem: StageProblem): ClaimFacts {
@@ -277,6 +282,7 @@ export function proseRuns(body: string, bodyStart: number): TextRun[] {
 
 /** Text nodes found by remark, outside code and HTML. */
 export function markdownRuns(body: string, bodyStart: number): TextRun[] {
+  bodyProcessor ??= createBodyProcessor()
   const tree = bodyProcessor.parse(body) as Root
   const runs: TextRun[] = []
   const visit = (node: RootContent): void => {
