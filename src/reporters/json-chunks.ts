@@ -4,39 +4,60 @@
  * chunked it is never held at all. The chunks join to exactly the text of
  * `JSON.stringify` (`test/reporters/json-chunks.test.ts` checks it on generated values),
  * so the chunked and the whole output are byte for byte the same.
+ *
+ * Objects and short arrays are opened here (a SARIF log's one run holds every result);
+ * the items of a long array (findings, results) go to `JSON.stringify` in batches, as do
+ * values below `maxDepth`. A batch is stringified as the items of an array nested as deep
+ * as the items are, so that `JSON.stringify` itself indents them.
  */
 
-/** How many levels of objects and arrays are split into chunks; deeper values are one chunk each. */
-const splitDepth = 3
+/** Levels of objects and arrays opened here at most; deeper values are stringified whole. */
+const maxDepth = 4
+/** Array items stringified together; an array longer than this is not opened item by item. */
+const batchSize = 256
 
 /** The pieces of `JSON.stringify(value, null, 2)` for a JSON-compatible value. */
 export function* jsonChunks(value: unknown): Generator<string> {
-  yield* chunksOf(value, '', 0)
+  yield* chunksOf(value, 0)
 }
 
-function* chunksOf(value: unknown, indent: string, depth: number): Generator<string> {
-  if (depth >= splitDepth || value === null || typeof value !== 'object' || typeof (value as {toJSON?: unknown}).toJSON === 'function') {
-    yield indented(JSON.stringify(value, null, 2) ?? 'null', indent)
+function isContainer(value: unknown): value is object {
+  return value !== null && typeof value === 'object' && typeof (value as {toJSON?: unknown}).toJSON !== 'function'
+}
+
+/** What `JSON.stringify` leaves out of an object (and writes as `null` in an array). */
+function isSkipped(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol'
+}
+
+function* chunksOf(value: unknown, level: number): Generator<string> {
+  if (!isContainer(value)) {
+    yield stringifyItems([value], level)
     return
   }
+  const indent = '  '.repeat(level)
   const inner = `${indent}  `
   if (Array.isArray(value)) {
     if (value.length === 0) {
       yield '[]'
       return
     }
-    yield '['
-    for (let index = 0; index < value.length; index++) {
-      yield `${index === 0 ? '' : ','}\n${inner}`
-      // `JSON.stringify` writes `null` for array items it cannot represent.
-      const item: unknown = value[index]
-      yield* chunksOf(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, inner, depth + 1)
+    yield `[\n${inner}`
+    if (value.length > batchSize || level + 1 >= maxDepth) {
+      for (let start = 0; start < value.length; start += batchSize) {
+        yield `${start === 0 ? '' : `,\n${inner}`}${stringifyItems(value.slice(start, start + batchSize), level + 1)}`
+      }
+    } else {
+      for (let index = 0; index < value.length; index++) {
+        if (index > 0) yield `,\n${inner}`
+        const item: unknown = value[index]
+        yield* chunksOf(isSkipped(item) ? null : item, level + 1)
+      }
     }
     yield `\n${indent}]`
     return
   }
-  // Object members it cannot represent are left out, as `JSON.stringify` does.
-  const entries = Object.entries(value).filter(([, item]) => item !== undefined && typeof item !== 'function' && typeof item !== 'symbol')
+  const entries = Object.entries(value).filter(([, item]) => !isSkipped(item))
   if (entries.length === 0) {
     yield '{}'
     return
@@ -44,12 +65,27 @@ function* chunksOf(value: unknown, indent: string, depth: number): Generator<str
   yield '{'
   for (const [index, [key, item]] of entries.entries()) {
     yield `${index === 0 ? '' : ','}\n${inner}${JSON.stringify(key)}: `
-    yield* chunksOf(item, inner, depth + 1)
+    if (level + 1 >= maxDepth) yield stringifyItems([item], level + 1)
+    else yield* chunksOf(item, level + 1)
   }
   yield `\n${indent}}`
 }
 
-/** A nested value's own JSON, shifted right: JSON text has no raw newline inside strings. */
-function indented(json: string, indent: string): string {
-  return indent === '' ? json : json.replaceAll('\n', `\n${indent}`)
+/**
+ * `items` as `JSON.stringify` writes them inside an array at `level` (each item's inner
+ * lines indented past `level`), joined by `,` and a new line: the items are wrapped in
+ * `level - 1` more arrays, stringified once, and the wrappers cut off.
+ */
+function stringifyItems(items: unknown[], level: number): string {
+  if (level === 0) return JSON.stringify(items[0], null, 2) ?? 'null'
+  let wrapped: unknown = items
+  let prefix = '[\n  '
+  let suffix = '\n]'
+  for (let depth = 1; depth < level; depth++) {
+    wrapped = [wrapped]
+    prefix += `[\n${'  '.repeat(depth + 1)}`
+    suffix = `\n${'  '.repeat(depth)}]${suffix}`
+  }
+  const text = JSON.stringify(wrapped, null, 2)
+  return text.slice(prefix.length, text.length - suffix.length)
 }

@@ -23,10 +23,14 @@ describe('jsonChunks', () => {
     expect(joined(value)).toBe(JSON.stringify(value, null, 2))
   })
 
-  it('gives many pieces for a long list, so that none is the whole text', () => {
-    const chunks = [...jsonChunks({findings: Array.from({length: 100}, (_, index) => ({index}))})]
-    expect(chunks.length).toBeGreaterThan(100)
-    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThan(100)
+  it('gives many pieces for long lists, at any depth, so that none is the whole text', () => {
+    const results = Array.from({length: 5000}, (_, index) => ({index, message: {text: 'x'.repeat(50)}}))
+    for (const value of [{findings: results}, {runs: [{tool: {name: 't'}, results}]}]) {
+      const chunks = [...jsonChunks(value)]
+      expect(chunks.join('')).toBe(JSON.stringify(value, null, 2))
+      expect(chunks.length).toBeGreaterThan(15)
+      expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThan(40_000)
+    }
   })
 })
 
