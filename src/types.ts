@@ -4,6 +4,7 @@
  * instances, no Maps), so it can cross a worker thread or be cached as JSON.
  */
 import type {Position as UnistPosition, Point as UnistPoint} from 'unist'
+import type {Interval} from './figures/interval.js'
 
 /** 1-based line and column, 0-based offset: the unist/vfile position model, the only one. */
 export type Point = Required<Pick<UnistPoint, 'line' | 'column'>> & {offset?: number}
@@ -155,6 +156,12 @@ export type SourceReference = Pick<SourceCitation, 'key' | 'locator' | 'stance'>
 /** A declared figure as the cross-file rules read it: its value and two places. */
 export type FigureSummary = Pick<DeclaredFigure, 'index' | 'measure' | 'value' | 'qualifier' | 'text' | 'unit' | 'place'> & {
   fieldPlaces: Pick<DeclaredFigure['fieldPlaces'], 'value'>
+  /**
+   * The interval the value names under its measure, worked out by the per-file phase;
+   * `null` when it names none (or the measure is unknown). Absent from full facts, whose
+   * intervals are worked out when needed.
+   */
+  interval?: Interval | null
 }
 
 /**
@@ -173,31 +180,6 @@ export interface ClaimSummary {
   sources: SourceReference[]
   figures: FigureSummary[]
   bodyCitations: Array<Pick<BodyCitation, 'key' | 'locator'>>
-}
-
-/** A claim's summary: new objects with only the summary's fields, so the facts can go. */
-export function summarizeClaim(claim: ClaimFacts): ClaimSummary {
-  const summary: ClaimSummary = {
-    path: claim.path,
-    stem: claim.stem,
-    section: claim.section,
-    sources: claim.sources.map(({key, locator, stance}) => (locator === undefined ? {key, stance} : {key, locator, stance})),
-    figures: claim.figures.map(summarizeFigure),
-    bodyCitations: claim.bodyCitations.map(({key, locator}) => (locator === undefined ? {key} : {key, locator}))
-  }
-  if (claim.id !== undefined) summary.id = claim.id
-  if (claim.idPlace !== undefined) summary.idPlace = claim.idPlace
-  if (claim.status !== undefined) summary.status = claim.status
-  return summary
-}
-
-function summarizeFigure(figure: DeclaredFigure): FigureSummary {
-  const {index, measure, value, qualifier, text, unit, place} = figure
-  const summary: FigureSummary = {index, measure, value, qualifier, place, fieldPlaces: {}}
-  if (text !== undefined) summary.text = text
-  if (unit !== undefined) summary.unit = unit
-  if (figure.fieldPlaces.value !== undefined) summary.fieldPlaces.value = figure.fieldPlaces.value
-  return summary
 }
 
 /** A bibliography entry as the adapter reads it (plain data). */

@@ -7,7 +7,7 @@ import {appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import type {CacheOptions, CacheStats} from '../src/cache/claim-cache.js'
+import {decodeShard, encodeShard, type CacheEntry, type CacheOptions, type CacheStats} from '../src/cache/claim-cache.js'
 import {lintCorpus} from '../src/lint.js'
 import {listMarkdownFiles} from '../src/pipeline/read.js'
 import {buildReport} from '../src/report/model.js'
@@ -139,6 +139,7 @@ describe('--cache', () => {
       'claims/s/c.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0x0a]),
       'claims/s/d.md': 'no frontmatter at all\n',
       'claims/s/e.md': validClaim('e', '', 'About 2,500 Hungarians and 700 Soviet soldiers died [@lendvai2008, p. 5].'),
+      'claims/s/f.md': validClaim('f', 'figures:\n  - measure: deaths-hungarian-1956\n    value: .inf\n    qualifier: at-least\n  - measure: deaths-hungarian-1956\n    value: 2500\n    qualifier: at-least'),
       'bibliography.bib': `${defaultBibliography}\n@book{__proto__, title = {T\\'{e}st}, author = {A, B}, date = {2000}, publisher = {P}, location = {L}}\n@book{broken, title = {unclosed\n`,
       'measures.yaml': `${defaultMeasures}  odd:\n    label: Odd\n    kind: count\n    tolerance: 1e999\n`
     })
@@ -146,7 +147,7 @@ describe('--cache', () => {
     const expected = full(root)
     expect(report(root, {location}).json).toBe(expected)
     const again = report(root, {location})
-    expect(again.stats).toEqual({reused: 5, checked: 0, hashed: 5})
+    expect(again.stats).toEqual({reused: 6, checked: 0, hashed: 6})
     expect(again.json).toBe(expected)
   })
 
@@ -160,5 +161,27 @@ describe('--cache', () => {
     const wrong = run('--cache', '--cache-strategy', 'mtime')
     expect(wrong.status).toBe(2)
     expect(wrong.stderr).toContain('Unexpected --cache-strategy `mtime`, expected metadata or content')
+  })
+})
+
+describe('cache shards', () => {
+  it('give back infinite interval ends and other numbers JSON cannot hold', () => {
+    const place = {start: {line: 2, column: 3, offset: 9}, end: {line: 2, column: 8, offset: 14}}
+    const figure = (value: number, lo: number, hi: number) => ({index: 0, measure: 'm', value, qualifier: 'at-least' as const, place, fieldPlaces: {value: place}, interval: {lo, hi, loOpen: false, hiOpen: true}})
+    const entry: CacheEntry = {
+      hash: 'h',
+      stamp: {size: 1, mtimeMs: 2.5, ctimeMs: 3.5, ino: 4},
+      stampedAt: 5,
+      outcome: {
+        claim: {path: 'claims/s/a.md', stem: 'a', section: 's', sources: [], bodyCitations: [], figures: [figure(2500, 2500, Infinity), figure(Infinity, -Infinity, Infinity)]},
+        readable: true,
+        reports: [{ruleId: 'schema', file: 'claims/s/a.md', reason: 'r', place, actual: 'x'}]
+      }
+    }
+    const text = encodeShard('f', new Map([['claims/s/a.md', entry]]))
+    expect(decodeShard(text, 'f').get('claims/s/a.md')).toEqual(entry)
+    expect(decodeShard(text, 'another fingerprint').size).toBe(0)
+    // Written values are never changed: the run goes on using them.
+    expect(entry.outcome.claim.figures[0]?.interval?.hi).toBe(Infinity)
   })
 })

@@ -29,6 +29,7 @@ import {fileURLToPath} from 'node:url'
 import type {Bibliography} from '../bibliography/read.js'
 import type {Config} from '../corpus/config.js'
 import type {MeasureRegistry} from '../corpus/measures.js'
+import type {Interval} from '../figures/interval.js'
 import {checkClaim, checkFileBytes, withoutPrototypes, type FileOutcome, type FilePhase} from '../pipeline/check-file.js'
 import {unreadableClaim} from '../pipeline/parse-claim.js'
 import {readBytes} from '../pipeline/read.js'
@@ -70,7 +71,7 @@ interface FileStamp {
   ino: number
 }
 
-interface CacheEntry {
+export interface CacheEntry {
   /** SHA-1 of the file's bytes (base64). */
   hash: string
   stamp: FileStamp
@@ -132,18 +133,62 @@ function cachePrefix(location: string, root: string): string {
   return path.join(location, `claims-${createHash('sha256').update(root).digest('hex').slice(0, 16)}`)
 }
 
+/**
+ * JSON has no infinite numbers. Figure intervals often have an infinite end (`at-least`):
+ * they are written as `[lo, hi, loOpen, hiOpen]` with `null` for an infinite end. Any
+ * other number that is not finite (rare: a figure value of `1e999`) is written as
+ * `{"\u0000number": "Infinity"}` and revived, in the shards that hold one.
+ */
+const nonFinite = '\u0000number'
+type StoredInterval = [lo: number | null, hi: number | null, loOpen: boolean, hiOpen: boolean]
+
+function storedOutcome(outcome: FileOutcome): FileOutcome {
+  if (!outcome.claim.figures.some((figure) => figure.interval)) return outcome
+  const figures = outcome.claim.figures.map((figure) => {
+    if (!figure.interval) return figure
+    const {lo, hi, loOpen, hiOpen} = figure.interval
+    const stored: StoredInterval = [Number.isFinite(lo) ? lo : null, Number.isFinite(hi) ? hi : null, loOpen, hiOpen]
+    return {...figure, interval: stored as unknown as Interval}
+  })
+  return {...outcome, claim: {...outcome.claim, figures}}
+}
+
+function revivedOutcome(outcome: FileOutcome): FileOutcome {
+  for (const figure of outcome.claim.figures) {
+    const stored = figure.interval as unknown
+    if (!Array.isArray(stored)) continue
+    const [lo, hi, loOpen, hiOpen] = stored as StoredInterval
+    figure.interval = {lo: lo ?? -Infinity, hi: hi ?? Infinity, loOpen, hiOpen}
+  }
+  return outcome
+}
+
+function writeNonFinite(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? {[nonFinite]: String(value)} : value
+}
+
+function readNonFinite(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || !Object.hasOwn(value, nonFinite)) return value
+  return Number((value as Record<string, string>)[nonFinite])
+}
+
 function loadShard(file: string, fingerprint: string): Map<string, CacheEntry> {
-  const entries = new Map<string, CacheEntry>()
-  if (!existsSync(file)) return entries
+  if (!existsSync(file)) return new Map()
   try {
-    const shard = JSON.parse(readFileSync(file, 'utf8')) as ShardFile
-    if (shard.fingerprint !== fingerprint) return entries
-    for (const [name, [hash, size, mtimeMs, ctimeMs, ino, stampedAt, outcome]] of Object.entries(shard.entries)) {
-      entries.set(name, {hash, stamp: {size, mtimeMs, ctimeMs, ino}, stampedAt, outcome})
-    }
+    return decodeShard(readFileSync(file, 'utf8'), fingerprint)
   } catch {
     // A shard that cannot be read is only a slower run.
-    entries.clear()
+    return new Map()
+  }
+}
+
+/** A shard's entries from its JSON; none when it was written under another fingerprint. Throws on bad JSON. */
+export function decodeShard(text: string, fingerprint: string): Map<string, CacheEntry> {
+  const entries = new Map<string, CacheEntry>()
+  const shard = (text.includes(JSON.stringify(nonFinite)) ? JSON.parse(text, readNonFinite) : JSON.parse(text)) as ShardFile
+  if (shard.fingerprint !== fingerprint) return entries
+  for (const [name, [hash, size, mtimeMs, ctimeMs, ino, stampedAt, outcome]] of Object.entries(shard.entries)) {
+    entries.set(name, {hash, stamp: {size, mtimeMs, ctimeMs, ino}, stampedAt, outcome: revivedOutcome(outcome)})
   }
   return entries
 }
@@ -254,16 +299,17 @@ function checkThroughShards(files: readonly string[], phase: FilePhase, options:
   })
   // A shard that lost files (deleted or renamed claims) is rewritten too.
   for (const [index, entries] of next.entries()) if (entries.size !== previous[index]?.size) dirty.add(index)
-  for (const index of dirty) write(options.location, shardPaths[index] as string, shardJson(fingerprint, next[index] as Map<string, CacheEntry>))
+  for (const index of dirty) write(options.location, shardPaths[index] as string, encodeShard(fingerprint, next[index] as Map<string, CacheEntry>))
   return outcomes
 }
 
-function shardJson(fingerprint: string, entries: Map<string, CacheEntry>): string {
+/** A shard's JSON (`decodeShard` reads it back). */
+export function encodeShard(fingerprint: string, entries: Map<string, CacheEntry>): string {
   const shard: ShardFile = {fingerprint, entries: {}}
   for (const [name, {hash, stamp, stampedAt, outcome}] of entries) {
-    shard.entries[name] = [hash, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, stampedAt, outcome]
+    shard.entries[name] = [hash, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, stampedAt, storedOutcome(outcome)]
   }
-  return JSON.stringify(shard)
+  return JSON.stringify(shard, writeNonFinite)
 }
 
 /** Write a cache file by renaming a finished temporary file into place. */

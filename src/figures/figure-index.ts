@@ -16,7 +16,8 @@
  */
 import type {Corpus, CorpusContext, Report} from '../rules/create-rule.js'
 import type {ClaimFacts, ClaimSummary, FigureSummary, Measure, Place} from '../types.js'
-import {intersects, tryFigureInterval, type Interval} from './interval.js'
+import type {MeasureRegistry} from '../corpus/measures.js'
+import {intersects, tryFigureInterval, type FigureIntervalResult, type Interval} from './interval.js'
 import {measureValueForRelation} from './relation.js'
 
 export interface IndexedFigure {
@@ -67,10 +68,10 @@ function buildFigureIndex(corpus: Corpus): FigureIndex {
       const group = byMeasure.get(figure.measure)
       if (!group) continue
       const {measure} = group
-      const result = tryFigureInterval(figure.value, figure.qualifier, measure.tolerance, measure.kind)
+      const interval = figure.interval !== undefined ? figure.interval : intervalOrNull(figureIntervalResult(figure, corpus.measures))
       // A value that names no interval is the `schema` rule's (`figureValueFindings`).
-      if (!result.ok) continue
-      const indexed: IndexedFigure = {claim, figure, measure, interval: result.interval, counts}
+      if (interval === null) continue
+      const indexed: IndexedFigure = {claim, figure, measure, interval, counts}
       group.figures.push(indexed)
       if (counts) group.counted.push(indexed)
     }
@@ -130,9 +131,8 @@ export function measureValue(group: MeasureFigures): Interval | undefined {
 export function figureValueFindings(claim: ClaimFacts, corpus: CorpusContext): Report[] {
   const findings: Report[] = []
   for (const figure of claim.figures) {
-    const measure = Object.hasOwn(corpus.measures.measures, figure.measure) ? corpus.measures.measures[figure.measure] : undefined
-    if (!measure) continue
-    const result = tryFigureInterval(figure.value, figure.qualifier, measure.tolerance, measure.kind)
+    const result = figureIntervalResult(figure, corpus.measures)
+    if (!result) continue
     // A bad tolerance is a finding of `measures.yaml`'s schema, not of every figure.
     if (result.ok || result.field === 'tolerance') continue
     const place = figure.fieldPlaces[result.field] ?? figure.fieldPlaces.value ?? figure.place
@@ -142,6 +142,33 @@ export function figureValueFindings(claim: ClaimFacts, corpus: CorpusContext): R
     findings.push({file: claim.path, reason: result.reason, place})
   }
   return findings
+}
+
+const intervalResults = new WeakMap<MeasureRegistry, WeakMap<FigureSummary, FigureIntervalResult>>()
+
+/**
+ * The interval a figure's value names under its measure, or why it names none;
+ * `undefined` when the measure is not in the registry. Worked out once per figure and
+ * registry (a run has one), for `figure-text`, `schema` and the summary.
+ */
+export function figureIntervalResult(figure: FigureSummary, measures: MeasureRegistry): FigureIntervalResult | undefined {
+  if (!Object.hasOwn(measures.measures, figure.measure)) return undefined
+  let results = intervalResults.get(measures)
+  if (!results) {
+    results = new WeakMap()
+    intervalResults.set(measures, results)
+  }
+  let result = results.get(figure)
+  if (!result) {
+    const measure = measures.measures[figure.measure] as Measure
+    result = tryFigureInterval(figure.value, figure.qualifier, measure.tolerance, measure.kind)
+    results.set(figure, result)
+  }
+  return result
+}
+
+function intervalOrNull(result: FigureIntervalResult | undefined): Interval | null {
+  return result?.ok ? result.interval : null
 }
 
 function within(inner: Place | undefined, outer: Place | undefined): boolean {

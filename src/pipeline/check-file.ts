@@ -11,7 +11,8 @@ import type {Config} from '../corpus/config.js'
 import type {MeasureRegistry} from '../corpus/measures.js'
 import type {CorpusContext, Report, Rule, RuleContext} from '../rules/create-rule.js'
 import type {RuleId} from '../rules/index.js'
-import {summarizeClaim, type BibEntry, type ClaimFacts, type ClaimSummary} from '../types.js'
+import {figureIntervalResult} from '../figures/figure-index.js'
+import type {BibEntry, ClaimFacts, ClaimSummary, DeclaredFigure, FigureSummary} from '../types.js'
 import {unreadableClaim} from './parse-claim.js'
 import {parseClaimBytes} from './parse-files.js'
 import {readBytes} from './read.js'
@@ -93,7 +94,33 @@ export function checkClaim(claim: ClaimFacts, phase: FilePhase): FileOutcome<Cla
     }
     rule.checkClaim(claim, context, phase.context)
   }
-  return {claim: phase.keepFacts ? claim : summarizeClaim(claim), readable, reports}
+  return {claim: phase.keepFacts ? claim : summarizeClaim(claim, phase.context), readable, reports}
+}
+
+/** A claim's summary: new objects with only the summary's fields, so the facts can go. */
+export function summarizeClaim(claim: ClaimFacts, context: CorpusContext): ClaimSummary {
+  const summary: ClaimSummary = {
+    path: claim.path,
+    stem: claim.stem,
+    section: claim.section,
+    sources: claim.sources.map(({key, locator, stance}) => (locator === undefined ? {key, stance} : {key, locator, stance})),
+    figures: claim.figures.map((figure) => summarizeFigure(figure, context)),
+    bodyCitations: claim.bodyCitations.map(({key, locator}) => (locator === undefined ? {key} : {key, locator}))
+  }
+  if (claim.id !== undefined) summary.id = claim.id
+  if (claim.idPlace !== undefined) summary.idPlace = claim.idPlace
+  if (claim.status !== undefined) summary.status = claim.status
+  return summary
+}
+
+function summarizeFigure(figure: DeclaredFigure, context: CorpusContext): FigureSummary {
+  const {index, measure, value, qualifier, text, unit, place} = figure
+  const result = figureIntervalResult(figure, context.measures)
+  const summary: FigureSummary = {index, measure, value, qualifier, place, fieldPlaces: {}, interval: result?.ok ? result.interval : null}
+  if (text !== undefined) summary.text = text
+  if (unit !== undefined) summary.unit = unit
+  if (figure.fieldPlaces.value !== undefined) summary.fieldPlaces.value = figure.fieldPlaces.value
+  return summary
 }
 
 /** Read, parse and check one claim file (`file` relative to the corpus root). */

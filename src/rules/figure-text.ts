@@ -46,7 +46,8 @@
  * - Figures of unknown measures, or whose value names no interval, get only the
  *   "not in the body" check: the other rules report them.
  */
-import {dateInterval, parseIsoDate, tryFigureInterval, type Interval} from '../figures/interval.js'
+import {figureIntervalResult} from '../figures/figure-index.js'
+import {dateInterval, parseIsoDate, type Interval} from '../figures/interval.js'
 import {bodyFiguresOutsideCitations, ClaimMemo, readFigureText} from '../figures/body-readings.js'
 import type {ReadFigure, ReadValue} from '../figures/reader.js'
 import type {ClaimFacts, DeclaredFigure, FigureValue, Measure, MeasureKind} from '../types.js'
@@ -71,7 +72,7 @@ export const figureText = createRule({
         continue
       }
       const measure = corpus.measures.measures[figure.measure]
-      if (!measure || !tryFigureInterval(figure.value, figure.qualifier, measure.tolerance, measure.kind).ok) continue
+      if (!measure || !figureIntervalResult(figure, corpus.measures)?.ok) continue
       const readings = readFigureText(figure.text, corpus)
       if (readings.length === 0) {
         context.report({
