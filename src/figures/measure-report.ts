@@ -19,7 +19,7 @@
  */
 import {compareStrings} from '../pipeline/read.js'
 import type {Corpus} from '../rules/create-rule.js'
-import type {ClaimStatus, FigureValue, MeasureKind, Qualifier, Stance, Tier} from '../types.js'
+import type {ClaimStatus, ClaimSummary, FigureValue, MeasureKind, Qualifier, Stance, Tier} from '../types.js'
 import {conflictWitnesses, figureIndex, type IndexedFigure, type MeasureFigures} from './figure-index.js'
 import {dayToIso, formatNumber, type Interval} from './interval.js'
 
@@ -71,19 +71,39 @@ export interface MeasureReportEntry {
 /** Every measure, sorted by id; its figures sorted by file, then by their order in the file. */
 export function measureReport(corpus: Corpus): MeasureReportEntry[] {
   const index = figureIndex(corpus)
+  // A claim's sources are listed with each of its figures: worked out once per claim.
+  const sources = new Map<ClaimSummary, ReportSource[]>()
+  const sourcesOf = (claim: ClaimSummary): ReportSource[] => {
+    let list = sources.get(claim)
+    if (!list) {
+      list = reportSources(claim, corpus)
+      sources.set(claim, list)
+    }
+    return list
+  }
   return [...index.byMeasure.values()]
     .sort((a, b) => compareStrings(a.measure.id, b.measure.id))
-    .map((group) => measureEntry(group, corpus))
+    .map((group) => measureEntry(group, sourcesOf))
 }
 
-function measureEntry(group: MeasureFigures, corpus: Corpus): MeasureReportEntry {
+function reportSources(claim: ClaimSummary, corpus: Corpus): ReportSource[] {
+  return claim.sources.map((source) => {
+    const reported: ReportSource = {key: source.key, stance: source.stance}
+    if (source.locator !== undefined) reported.locator = source.locator
+    const tier = corpus.entriesByKey.get(source.key)?.tier
+    if (tier !== undefined) reported.tier = tier
+    return reported
+  })
+}
+
+function measureEntry(group: MeasureFigures, sourcesOf: (claim: ClaimSummary) => ReportSource[]): MeasureReportEntry {
   const {measure} = group
   const entry: MeasureReportEntry = {id: measure.id, label: measure.label, kind: measure.kind, status: measureStatus(group), figures: []}
   if (measure.unit !== undefined) entry.unit = measure.unit
   if (measure.disputed !== undefined) entry.disputed = measure.disputed
   entry.figures = [...group.figures]
     .sort((a, b) => compareStrings(a.claim.path, b.claim.path) || a.figure.index - b.figure.index)
-    .map((figure) => figureEntry(group, figure, corpus))
+    .map((figure) => figureEntry(group, figure, sourcesOf(figure.claim)))
   return entry
 }
 
@@ -93,7 +113,7 @@ function measureStatus(group: MeasureFigures): MeasureStatus {
   return group.measure.disputed !== undefined ? 'disputed' : 'conflicting'
 }
 
-function figureEntry(group: MeasureFigures, indexed: IndexedFigure, corpus: Corpus): MeasureReportFigure {
+function figureEntry(group: MeasureFigures, indexed: IndexedFigure, sources: ReportSource[]): MeasureReportFigure {
   const {claim, figure} = indexed
   const entry: MeasureReportFigure = {
     claim: claim.id ?? claim.stem,
@@ -105,13 +125,7 @@ function figureEntry(group: MeasureFigures, indexed: IndexedFigure, corpus: Corp
     interval: reportInterval(indexed.interval, group.measure.kind),
     counted: indexed.counts,
     conflicting: conflictWitnesses(group, indexed).length > 0,
-    sources: claim.sources.map((source) => {
-      const reported: ReportSource = {key: source.key, stance: source.stance}
-      if (source.locator !== undefined) reported.locator = source.locator
-      const tier = corpus.entriesByKey.get(source.key)?.tier
-      if (tier !== undefined) reported.tier = tier
-      return reported
-    })
+    sources
   }
   if (claim.status !== undefined) entry.status = claim.status
   if (figure.text !== undefined) entry.text = figure.text
@@ -122,7 +136,9 @@ function figureEntry(group: MeasureFigures, indexed: IndexedFigure, corpus: Corp
 export function reportInterval(value: Interval, kind: MeasureKind): ReportInterval {
   const end = (at: number): number | string | null => {
     if (!Number.isFinite(at)) return null
-    return kind === 'date' ? dayToIso(at) : Number(formatNumber(at))
+    if (kind === 'date') return dayToIso(at)
+    // `Number(formatNumber(at))`, without the round trip through text for whole numbers.
+    return Number.isInteger(at) && Math.abs(at) < 1e21 ? at : Number(formatNumber(at))
   }
   return {lo: end(value.lo), hi: end(value.hi), loOpen: value.loOpen, hiOpen: value.hiOpen}
 }
