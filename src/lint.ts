@@ -111,6 +111,7 @@ export function loadMeasures(root: string, config: Config): MeasureRegistry {
 export function lintCorpus(options: LintOptions & {keepFacts: true}): LintResult<ClaimFacts>
 export function lintCorpus(options: LintOptions): LintResult
 export function lintCorpus(options: LintOptions): LintResult<ClaimSummary | ClaimFacts> {
+  if (options.cache && options.keepFacts) throw new UsageError('The cache keeps summaries, not full facts: `keepFacts` and `cache` cannot be combined')
   const root = path.resolve(options.root)
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new UsageError(`No corpus at \`${options.root}\`: expected a folder with \`claims/\`, \`bibliography.bib\` and \`measures.yaml\``)
@@ -127,7 +128,6 @@ export function lintCorpus(options: LintOptions): LintResult<ClaimSummary | Clai
     cache?.saveInputs(inputs)
   }
   const context = corpusContext(root, config, inputs.bibliography, inputs.bibliographyPresent, inputs.measures)
-  if (options.cache && options.keepFacts) throw new UsageError('The cache keeps summaries, not full facts: `keepFacts` and `cache` cannot be combined')
   const phase: FilePhase = {context, rules: resolved.filter((item) => item.rule.checkClaim), keepFacts: options.keepFacts ?? false}
 
   const workers = cache ? 0 : workerCount(files.length)
