@@ -64,7 +64,7 @@ describe('formatted references', () => {
     expect(expected).toMatch(format === 'html' ? /data-csl-entry-id="item-0"/ : /Study/)
   })
 
-  it('gives the same bytes again, in either format, from the registered items', () => {
+  it('gives the same bytes on every call, in either format', () => {
     const style = builtinStyle('apa') as CslStyle
     const html = renderBibliography(formatBibliography(items, {style, format: 'html'}))
     const text = renderBibliography(formatBibliography(items, {style, format: 'text'}))
