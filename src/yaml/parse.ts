@@ -26,7 +26,7 @@ export interface YamlSource {
 }
 
 // `yaml` takes a good part of start-up to load, and a run whose files all take the fast
-// path (js-yaml) never needs it: it is required on first use.
+// path (`src/yaml/fast.ts`) never needs it: it is required on first use.
 const require = createRequire(import.meta.url)
 let yamlModule: typeof import('yaml') | undefined
 function yaml(): typeof import('yaml') {
