@@ -12,7 +12,7 @@ import {loadConfig, type Config, type RuleSetting} from './corpus/config.js'
 import {emptyRegistry, readMeasures, type MeasureRegistry} from './corpus/measures.js'
 import {openClaimCache, type CacheOptions, type CorpusInputs} from './cache/claim-cache.js'
 import {checkFiles, corpusContext, type FileOutcome, type FilePhase, type RuleReport} from './pipeline/check-file.js'
-import {startParallelCheck, workerCount} from './pipeline/parallel.js'
+import {checkInParallel, workerCount} from './pipeline/parallel.js'
 import {parseClaimFiles as parseFiles} from './pipeline/parse-files.js'
 import {compareStrings, listMarkdownFiles, readSource} from './pipeline/read.js'
 import {optionsValidator} from './schema/ajv.js'
@@ -134,7 +134,7 @@ export function lintCorpus(options: LintOptions): LintResult<ClaimSummary | Clai
   const outcomes = cache
     ? cache.check(files, phase)
     : workers > 0
-      ? startParallelCheck(files, phase, workers).collect()
+      ? checkInParallel(files, phase, workers)
       : checkFiles(files, phase)
 
   const corpus: Corpus<ClaimSummary | ClaimFacts> = {

@@ -1,8 +1,10 @@
 /**
- * The per-file phase in worker threads, one per core, for large corpora. Each worker gets
- * the run's context as plain data (config, bibliography, measures, the rules' ids and
- * options), reads, parses and checks its slice of claim files, and posts the outcomes
- * (summaries and reports, plain data) back; the cross-file phase stays on the main thread.
+ * The per-file phase on every core, for larger corpora: the main thread checks the first
+ * slice of the files itself while one worker thread per other core checks each of the
+ * other slices. A worker gets the run's context as plain data (config, bibliography,
+ * measures, the rules' ids and options), reads, parses and checks its files, and posts
+ * the outcomes (summaries and reports, plain data) back; the cross-file phase stays on
+ * the main thread.
  *
  * `lintCorpus` stays synchronous for its callers: the main thread waits on a shared
  * counter with `Atomics.wait` and collects each worker's message with
@@ -16,10 +18,16 @@ import type {Config} from '../corpus/config.js'
 import type {MeasureRegistry} from '../corpus/measures.js'
 import type {RuleId} from '../rules/index.js'
 import type {ClaimFacts, ClaimSummary} from '../types.js'
-import type {FileOutcome, FilePhase} from './check-file.js'
+import {checkFiles, type FileOutcome, type FilePhase} from './check-file.js'
 
-/** Below this many files, starting workers costs more than it saves. */
-export const parallelThreshold = 50_000
+/**
+ * Below this many files a worker costs more than it saves: on this project's 2-core
+ * machine the main thread plus one worker took 1.9 s against 1.6 s alone at 10,000
+ * claims, 3.7 s against 4.1 s at 30,000, 9.9 s against 12.5 s at 100,000 (a second
+ * worker was slower again: the threads' garbage collectors and compilers share the
+ * cores). See docs/performance.md.
+ */
+export const parallelThreshold = 20_000
 
 const workerUrl = new URL('./check-worker.js', import.meta.url)
 
@@ -41,15 +49,30 @@ export interface PendingCheck {
 }
 
 /**
- * How many workers to use: `FACTLINT_WORKERS` when set (0 turns them off), else one per
- * core; none for small corpora or when the compiled worker is not there (running from
- * the TypeScript sources in tests).
+ * How many worker threads to use besides the main thread: `FACTLINT_WORKERS` when set (0
+ * turns them off), else one per core but the main thread's; none for small corpora or
+ * when the compiled worker is not there (running from the TypeScript sources in tests).
  */
 export function workerCount(fileCount: number, env: NodeJS.ProcessEnv = process.env): number {
   const forced = env.FACTLINT_WORKERS
   if (forced !== undefined && forced !== '') return Math.max(0, Math.min(16, Number.parseInt(forced, 10) || 0))
   if (fileCount < parallelThreshold || !existsSync(workerUrl)) return 0
-  return Math.max(1, Math.min(availableParallelism(), 8))
+  return Math.max(0, Math.min(availableParallelism(), 8) - 1)
+}
+
+/**
+ * Check the files with `count` workers and the main thread: the files are split into
+ * `count + 1` contiguous slices, the main thread checking the first while the workers
+ * start up and check the others. Outcomes come back in the order of `files`.
+ */
+export function checkInParallel(files: readonly string[], phase: FilePhase, count: number): Array<FileOutcome<ClaimSummary | ClaimFacts>> {
+  // The main thread starts at once; each worker first loads its modules.
+  const mainShare = Math.ceil(files.length / (count + 1))
+  const pending = startParallelCheck(files.slice(mainShare), phase, count)
+  const own = checkFiles(files.slice(0, mainShare), phase)
+  const theirs = pending.collect()
+  for (const outcome of theirs) own.push(outcome)
+  return own
 }
 
 /** Start the per-file phase in `count` workers; the files are split into contiguous slices. */
