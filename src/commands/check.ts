@@ -152,7 +152,8 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
   if (!formatter) throw new UsageError(`Unknown format \`${format}\`; choose one of ${Object.keys(formatters).join(', ')}`)
   const result = lintCorpus(lintOptions(parsed, io))
   const only = parsed.files.length > 0 ? relativeFiles(parsed.files, parsed.root, io.cwd) : undefined
-  const report = buildReport(result, only)
+  // Only the JSON report has the measures section: the other formats skip building it.
+  const report = buildReport(result, {...(only ? {onlyFiles: only} : {}), measures: format === 'json'})
   const shown: ReportData = parsed.quiet ? {...report, findings: report.findings.filter((finding) => finding.severity === 'error')} : report
   const linkBase = githubBlobBase(io.env)
   const context: FormatContext = {

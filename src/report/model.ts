@@ -93,14 +93,24 @@ export function summarize(result: LintResult, findings: readonly Finding[]): Sum
   }
 }
 
+export interface BuildReportOptions {
+  /** Paths relative to the root: only their findings (and corpus-wide ones) are shown. */
+  onlyFiles?: ReadonlySet<string>
+  /** Include the measures section (default true); formats that never show it skip its cost. */
+  measures?: boolean
+}
+
 /**
- * Build the report. `onlyFiles` (paths relative to the root) limits the findings shown,
- * while every rule still saw the whole corpus; corpus-wide findings are always kept, and
- * so is the measures section, since a conflict involves files outside the selection.
+ * Build the report. `onlyFiles` limits the findings shown, while every rule still saw the
+ * whole corpus; corpus-wide findings are always kept, and so is the measures section,
+ * since a conflict involves files outside the selection.
  */
-export function buildReport(result: LintResult, onlyFiles?: ReadonlySet<string>): ReportData {
+export function buildReport(result: LintResult, options: BuildReportOptions = {}): ReportData {
+  const {onlyFiles} = options
   const findings = result.messages
     .filter((message) => !onlyFiles || !message.file || onlyFiles.has(message.file))
     .map(toFinding)
-  return {version: 1, findings, summary: summarize(result, findings), measures: measureReport(result.corpus)}
+  const report: ReportData = {version: 1, findings, summary: summarize(result, findings)}
+  if (options.measures ?? true) report.measures = measureReport(result.corpus)
+  return report
 }

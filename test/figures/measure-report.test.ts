@@ -103,7 +103,13 @@ describe('measureReport', () => {
   })
 
   it('keeps the whole measures section when the findings are limited to some files', () => {
-    expect(buildReport(result, new Set(['claims/a/outbreak.md'])).measures).toEqual(report)
+    expect(buildReport(result, {onlyFiles: new Set(['claims/a/outbreak.md'])}).measures).toEqual(report)
+  })
+
+  it('is left out when asked, for formats that never show it', () => {
+    const without = buildReport(result, {measures: false})
+    expect(without.measures).toBeUndefined()
+    expect(without.findings).toEqual(buildReport(result).findings)
   })
 
   it('is computed from one interval index per run, shared with the rules', () => {
