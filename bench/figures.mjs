@@ -86,7 +86,7 @@ console.log(`node ${process.version}, ${dist}, median of ${runs} runs after ${wa
 console.log('| corpus | claims | figure-text ms | undeclared-figure ms | both ms | both, fastest run ms | findings (figure-text · undeclared-figure) |')
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |')
 for (const [label, root] of corpora) {
-  const {corpus} = lintCorpus({root})
+  const {corpus} = lintCorpus({root, keepFacts: true})
   const pristine = structuredClone(corpus.claims)
   const samples = {total: [], 'figure-text': [], 'undeclared-figure': []}
   let last
