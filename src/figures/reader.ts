@@ -457,6 +457,25 @@ function isDigitAt(text: string, index: number): boolean {
   return code >= 48 && code <= 57
 }
 
+function isAsciiLowerCaseAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index)
+  return code >= 97 && code <= 122
+}
+
+/**
+ * The integer that the digits (and thousands commas) in [start, end) write. Summed digit
+ * by digit, it is exact up to 15 digits, where it equals `Number` of the digits, without
+ * the string and the regular expression.
+ */
+function integerValue(text: string, start: number, end: number): number {
+  let value = 0
+  for (let index = start; index < end; index += 1) {
+    const code = text.charCodeAt(index)
+    if (code !== 44) value = value * 10 + (code - 48)
+  }
+  return value
+}
+
 function isSpaceAt(text: string, index: number): boolean {
   return classAt(text, index) === spaceClass
 }
@@ -473,29 +492,55 @@ function isCapitalised(text: string): boolean {
 
 /** Sort, clip and merge skip ranges so the tokenizer can walk them with one pointer. */
 function normaliseRanges(ranges: ReadonlyArray<readonly [number, number]>, length: number): Array<[number, number]> {
-  const clipped = ranges
-    .map(([start, end]): [number, number] => [Math.max(0, start), Math.min(length, end)])
-    .filter(([start, end]) => end > start)
-    .sort((a, b) => a[0] - b[0])
+  // Loops, not map/filter: most runs have one or two ranges, and this runs once per read.
+  const clipped: Array<[number, number]> = []
+  for (const [rangeStart, rangeEnd] of ranges) {
+    const start = Math.max(0, rangeStart)
+    const end = Math.min(length, rangeEnd)
+    if (end > start) clipped.push([start, end])
+  }
+  // Ranges with the same start merge into one whatever their order: only starts need sorting.
+  if (clipped.length > 1) clipped.sort((a, b) => a[0] - b[0])
   const merged: Array<[number, number]> = []
   for (const range of clipped) {
     const last = merged[merged.length - 1]
     if (last !== undefined && range[0] <= last[1]) last[1] = Math.max(last[1], range[1])
-    else merged.push([range[0], range[1]])
+    else merged.push(range)
   }
   return merged
 }
 
-const urlStarts = ['https://', 'http://', 'www.']
 const urlTrailingPunctuation = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', "'", '"', '\u2019', '\u201d', '»'])
 
+/** The code unit at `index` is the ASCII letter `lower` in either case (`lower` a lower-case ASCII letter's code). */
+function isAsciiLetterAt(text: string, index: number, lower: number): boolean {
+  return (text.charCodeAt(index) | 0x20) === lower
+}
+
+/**
+ * `https://`, `http://` or `www.` at `position`, in any case. Code by code rather than
+ * `slice(…).toLowerCase().startsWith(…)`: no other code unit lower-cases to one of these
+ * ASCII letters (only the Kelvin sign and dotted capital I lower-case to ASCII, to k and i),
+ * so the answer is the same, without a string per word that starts with h or w.
+ */
+function isUrlStart(text: string, position: number): boolean {
+  const first = text.charCodeAt(position) | 0x20
+  if (first === 0x77) {
+    return isAsciiLetterAt(text, position + 1, 0x77) && isAsciiLetterAt(text, position + 2, 0x77) && text.charCodeAt(position + 3) === 0x2e
+  }
+  if (first !== 0x68 || !isAsciiLetterAt(text, position + 1, 0x74) || !isAsciiLetterAt(text, position + 2, 0x74) || !isAsciiLetterAt(text, position + 3, 0x70)) {
+    return false
+  }
+  const afterHttp = isAsciiLetterAt(text, position + 4, 0x73) ? position + 5 : position + 4
+  return text.charCodeAt(afterHttp) === 0x3a && text.charCodeAt(afterHttp + 1) === 0x2f && text.charCodeAt(afterHttp + 2) === 0x2f
+}
+
 function urlEnd(text: string, position: number, limit: number): number | undefined {
-  // Every URL start begins with h or w: most tokens are refused here without slicing.
+  // Every URL start begins with h or w: most tokens are refused here at once.
   const first = text.charCodeAt(position) | 0x20
   if (first !== 0x68 && first !== 0x77) return undefined
   if (isLetterAt(text, position - 1) || isDigitAt(text, position - 1)) return undefined
-  const head = text.slice(position, position + 8).toLowerCase()
-  if (!urlStarts.some((start) => head.startsWith(start))) return undefined
+  if (!isUrlStart(text, position)) return undefined
   let end = position
   while (end < limit && !isSpaceAt(text, end) && text.charAt(end) !== '<' && text.charAt(end) !== '>') end += 1
   while (end > position && urlTrailingPunctuation.has(text.charAt(end - 1))) end -= 1
@@ -516,17 +561,20 @@ function tokenize(text: string, skip: ReadonlyArray<readonly [number, number]>):
   let newlines = 0
   let sawSpace = false
 
-  const push = (kind: TokenKind, start: number, end: number, lower?: string): Token => {
-    const tokenText = text.slice(start, end)
+  // `ownLowerCase`, when given, is the token's text, which lower-cases to itself.
+  const push = (kind: TokenKind, start: number, end: number, ownLowerCase?: string): Token => {
+    const tokenText = ownLowerCase ?? text.slice(start, end)
     const token: Token = {
       kind,
       text: tokenText,
-      lower: lower ?? lowerWord(tokenText),
+      lower: ownLowerCase ?? lowerWord(tokenText),
       start,
       end,
       glued: tokens.length > 0 && !sawSpace,
       paragraphBefore: newlines >= 2,
-      sentenceStart: false
+      sentenceStart: false,
+      // Every token has the field, so all tokens share one shape for the reader's lookups.
+      number: undefined
     }
     tokens.push(token)
     sawSpace = false
@@ -560,13 +608,22 @@ function tokenize(text: string, skip: ReadonlyArray<readonly [number, number]>):
     }
 
     if (characterClass === letterClass) {
+      // Lower-case ASCII letters and straight apostrophes are their own lower case, and
+      // most words are only those: they need no call to `toLowerCase`.
+      let ownLowerCase = isAsciiLowerCaseAt(text, position)
       let end = position + 1
       while (end < limit) {
-        if (isLetterAt(text, end)) end += 1
-        else if (isApostropheAt(text, end) && end + 1 < limit && isLetterAt(text, end + 1)) end += 2
-        else break
+        const code = text.charCodeAt(end)
+        if (code >= 97 && code <= 122) end += 1
+        else if (isLetterAt(text, end)) {
+          ownLowerCase = false
+          end += 1
+        } else if (isApostropheAt(text, end) && end + 1 < limit && isLetterAt(text, end + 1)) {
+          if (code !== 39 || !isAsciiLowerCaseAt(text, end + 1)) ownLowerCase = false
+          end += 2
+        } else break
       }
-      push('word', position, end)
+      push('word', position, end, ownLowerCase ? text.slice(position, end) : undefined)
       position = end
       continue
     }
@@ -602,7 +659,7 @@ function tokenize(text: string, skip: ReadonlyArray<readonly [number, number]>):
       // Digits, commas and a point have no case: the text is its own lower case.
       const token = push('number', position, end, raw)
       token.number = {
-        value: Number(grouped ? raw.replace(/,/g, '') : raw),
+        value: decimal || groupedIntegerDigits > 15 ? Number(grouped ? raw.replace(/,/g, '') : raw) : integerValue(text, position, end),
         integerDigits: groupedIntegerDigits,
         grouped,
         decimal
