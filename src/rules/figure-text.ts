@@ -143,8 +143,9 @@ function bodyContradiction(
   kind: MeasureKind
 ): {words: string; said: string} | undefined {
   let contradiction: {words: string; said: string} | undefined
+  const body = bodyFiguresOutsideCitations(claim, corpus)
   for (const [start, end] of where) {
-    const around = bodyFiguresOutsideCitations(claim, corpus).filter((read) => read.numberStart < end && start < read.numberEnd)
+    const around = body.filter((read) => read.numberStart < end && start < read.numberEnd)
     // Words of the body within the text say no more than the text (markup may split them).
     const reachesOut = around.some((read) => read.start < start || read.end > end)
     const candidates = candidatesOf(around.map((read) => read.figure))
@@ -337,6 +338,15 @@ function normalisedProse(claim: ClaimFacts): NormalisedProse {
           stretchStarts.push(text.length + index - copyFrom)
           stretchOffsets.push(run.offset + index)
         }
+        // What follows in the same stretch, without the checks above: ASCII that is neither
+        // white space nor a capital is kept as it is and continues the stretch.
+        if (!space) {
+          while (index + 1 < value.length) {
+            const following = value.charCodeAt(index + 1)
+            if (following >= 128 || (following >= 65 && following <= 90) || following === 32 || (following >= 9 && following <= 13)) break
+            index++
+          }
+        }
         nextOffset = run.offset + index + 1
         lastWasSpace = space
         continue
@@ -419,8 +429,21 @@ const coveredByTexts = new ClaimMemo<number[]>()
  * whose corpus is `corpus`.
  */
 function figureTextOccurrences(claim: ClaimFacts, corpus: object): Array<Array<[number, number]>> {
-  const byFigure = claim.figures.map((figure) => (figure.text === undefined ? [] : textOccurrences(claim, figure.text)))
-  if (claim.figures.some((figure) => figure.text !== undefined)) coveredByTexts.set(corpus, claim, byFigure.flat(2))
+  const byFigure: Array<Array<[number, number]>> = []
+  // Flattened by hand: `Array.prototype.flat` was most of this function's time.
+  const flat: number[] = []
+  let anyText = false
+  for (const figure of claim.figures) {
+    if (figure.text === undefined) {
+      byFigure.push([])
+      continue
+    }
+    anyText = true
+    const found = textOccurrences(claim, figure.text)
+    for (const [start, end] of found) flat.push(start, end)
+    byFigure.push(found)
+  }
+  if (anyText) coveredByTexts.set(corpus, claim, flat)
   return byFigure
 }
 
