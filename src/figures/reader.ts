@@ -163,6 +163,18 @@ const yearFriendlyQualifierPhrases: ReadonlySet<string> = new Set([
 
 const longestQualifierPhrase = 4
 
+/**
+ * The last token of every qualifier phrase, as `phrase` spells it: the last word, or "."
+ * for phrases that end in one ("c.", "approx."), or "~". A token that is none of these
+ * ends no qualifier, so `qualifierEndingAt` need not build the phrases that end with it.
+ */
+const qualifierLastTokens: ReadonlySet<string> = new Set(
+  [...countQualifierPhrases.keys(), ...dateQualifierPhrases.keys()].map((phrase) => {
+    const last = phrase.slice(phrase.lastIndexOf(' ') + 1)
+    return last.endsWith('.') ? '.' : last
+  })
+)
+
 /** Qualifier words after a number: "2,000 or more". */
 const postfixQualifierPhrases: ReadonlyMap<string, Qualifier> = new Map<string, Qualifier>([
   ['or more', 'at-least'],
@@ -560,22 +572,28 @@ function tokenize(text: string, skip: ReadonlyArray<readonly [number, number]>):
   let position = 0
   let newlines = 0
   let sawSpace = false
+  // A sentence ends at . ! ? ; quotes and brackets around the boundary change nothing.
+  let afterSentenceEnd = true
 
   // `ownLowerCase`, when given, is the token's text, which lower-cases to itself.
   const push = (kind: TokenKind, start: number, end: number, ownLowerCase?: string): Token => {
     const tokenText = ownLowerCase ?? text.slice(start, end)
+    const lower = ownLowerCase ?? lowerWord(tokenText)
+    const paragraphBefore = newlines >= 2
     const token: Token = {
       kind,
       text: tokenText,
-      lower: ownLowerCase ?? lowerWord(tokenText),
+      lower,
       start,
       end,
       glued: tokens.length > 0 && !sawSpace,
-      paragraphBefore: newlines >= 2,
-      sentenceStart: false,
+      paragraphBefore,
+      sentenceStart: afterSentenceEnd || paragraphBefore,
       // Every token has the field, so all tokens share one shape for the reader's lookups.
       number: undefined
     }
+    if (kind !== 'punct') afterSentenceEnd = false
+    else if (!quotesAndBrackets.has(lower)) afterSentenceEnd = sentenceEnds.has(lower)
     tokens.push(token)
     sawSpace = false
     newlines = 0
@@ -594,9 +612,12 @@ function tokenize(text: string, skip: ReadonlyArray<readonly [number, number]>):
     const characterClass = classAt(text, position)
 
     if (characterClass === spaceClass) {
-      if (text.charCodeAt(position) === 10) newlines += 1
+      // The whole run of white space up to the next skipped range, in one loop.
+      do {
+        if (text.charCodeAt(position) === 10) newlines += 1
+        position += 1
+      } while (position < limit && isSpaceAt(text, position))
       sawSpace = true
-      position += 1
       continue
     }
 
@@ -675,13 +696,6 @@ function tokenize(text: string, skip: ReadonlyArray<readonly [number, number]>):
     position += width
   }
 
-  // A sentence ends at . ! ? ; quotes and brackets around the boundary change nothing.
-  let afterSentenceEnd = true
-  for (const token of tokens) {
-    token.sentenceStart = afterSentenceEnd || token.paragraphBefore
-    const quoteOrBracket = token.kind === 'punct' && quotesAndBrackets.has(token.lower)
-    if (!quoteOrBracket) afterSentenceEnd = token.kind === 'punct' && sentenceEnds.has(token.lower)
-  }
   return tokens
 }
 
@@ -1461,6 +1475,8 @@ class FigureReader {
     table: ReadonlyMap<string, Qualifier>
   ): {qualifier: Qualifier; start: number; phrase: string} | undefined {
     const longest = Math.min(longestQualifierPhrase, end - this.floor)
+    const lastToken = this.tokens[end - 1]
+    if (longest < 1 || lastToken === undefined || !qualifierLastTokens.has(lastToken.lower)) return undefined
     for (let length = longest; length >= 1; length -= 1) {
       const phrase = this.phrase(end - length, end)
       if (phrase === undefined) continue
