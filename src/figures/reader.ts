@@ -175,6 +175,14 @@ const qualifierLastTokens: ReadonlySet<string> = new Set(
   })
 )
 
+/** The first token of every qualifier phrase, as `phrase` spells it: the first word without its full stop ("c", "approx"), or "~". */
+const qualifierFirstTokens: ReadonlySet<string> = new Set(
+  [...countQualifierPhrases.keys(), ...dateQualifierPhrases.keys()].map((phrase) => {
+    const first = phrase.split(' ')[0] ?? ''
+    return first.endsWith('.') ? first.slice(0, -1) : first
+  })
+)
+
 /** Qualifier words after a number: "2,000 or more". */
 const postfixQualifierPhrases: ReadonlyMap<string, Qualifier> = new Map<string, Qualifier>([
   ['or more', 'at-least'],
@@ -267,6 +275,34 @@ const wordsThatCanStart: ReadonlySet<string> = new Set([
   ...seasonWords,
   ...numberWordStarts
 ])
+
+/**
+ * A sieve before `wordsThatCanStart`, which most words of prose fail: for each pair of
+ * first two letters (a–z, then a–z or none), a bit per word length (below 31) that some
+ * word of the set has. A word whose bit is clear is not in the set, and the sieve needs no
+ * hash of a freshly cut string; any other word (longer, or not starting with two ASCII
+ * letters) is looked up in the set as before.
+ */
+const startSieveColumns = 27
+const startSieve = new Uint32Array(26 * startSieveColumns)
+function startSieveSlot(word: string): number | undefined {
+  const first = word.charCodeAt(0) - 97
+  if (!(first >= 0 && first < 26) || word.length >= 31) return undefined
+  if (word.length === 1) return first * startSieveColumns
+  const second = word.charCodeAt(1) - 97
+  return second >= 0 && second < 26 ? first * startSieveColumns + second + 1 : undefined
+}
+for (const word of wordsThatCanStart) {
+  const slot = startSieveSlot(word)
+  if (slot !== undefined) startSieve[slot] = (startSieve[slot] ?? 0) | (1 << word.length)
+}
+
+/** `wordsThatCanStart.has(lower)`, most often answered by the sieve. */
+function canStartFigure(lower: string): boolean {
+  const slot = startSieveSlot(lower)
+  if (slot !== undefined && ((startSieve[slot] ?? 0) & (1 << lower.length)) === 0) return false
+  return wordsThatCanStart.has(lower)
+}
 
 const dashes: ReadonlySet<string> = new Set([...hyphens, '\u2013'])
 const sentenceEnds: ReadonlySet<string> = new Set(['.', '!', '?', '\u2026'])
@@ -425,9 +461,7 @@ interface Token extends WordSequenceToken {
   text: string
   start: number
   end: number
-  /** A blank line lies between this token and the one before. */
-  paragraphBefore: boolean
-  /** First token of a sentence: capitals here say nothing about names. */
+  /** First token of a sentence (after . ! ? or a blank line): capitals here say nothing about names. */
   sentenceStart: boolean
   number?: NumberInfo
 }
@@ -579,7 +613,6 @@ function tokenize(text: string, skip: ReadonlyArray<readonly [number, number]>):
   const push = (kind: TokenKind, start: number, end: number, ownLowerCase?: string): Token => {
     const tokenText = ownLowerCase ?? text.slice(start, end)
     const lower = ownLowerCase ?? lowerWord(tokenText)
-    const paragraphBefore = newlines >= 2
     const token: Token = {
       kind,
       text: tokenText,
@@ -587,8 +620,8 @@ function tokenize(text: string, skip: ReadonlyArray<readonly [number, number]>):
       start,
       end,
       glued: tokens.length > 0 && !sawSpace,
-      paragraphBefore,
-      sentenceStart: afterSentenceEnd || paragraphBefore,
+      // A blank line before the token starts a sentence too.
+      sentenceStart: afterSentenceEnd || newlines >= 2,
       // Every token has the field, so all tokens share one shape for the reader's lookups.
       number: undefined
     }
@@ -841,7 +874,7 @@ class FigureReader {
   private readAt(index: number): number | undefined {
     const token = this.tokens[index]
     if (token === undefined || token.kind === 'barrier' || token.kind === 'punct') return undefined
-    if (token.kind === 'word' && !wordsThatCanStart.has(token.lower)) return undefined
+    if (token.kind === 'word' && !canStartFigure(token.lower)) return undefined
 
     const skipped = this.skipReference(index)
     if (skipped !== undefined) return skipped
@@ -1438,7 +1471,13 @@ class FigureReader {
       if (from === undefined || end === undefined) return undefined
       if (from.year === undefined && end.year !== undefined && from.month !== undefined) from = {...from, year: end.year}
       const core = this.dateRangeCore(span.first, span.last, from, end)
-      return core === undefined ? undefined : {...core, ...span}
+      if (core === undefined) return undefined
+      // `dateRangeCore` made the core just now: set the span on it rather than copy it (spreads were slow here).
+      core.first = span.first
+      core.last = span.last
+      core.valueFirst = span.valueFirst
+      core.valueLast = span.valueLast
+      return core
     }
 
     if (typeof left.value !== 'number' || typeof right.value !== 'number') return undefined
@@ -1450,7 +1489,16 @@ class FigureReader {
     }
     if (!(min < max)) return undefined
     const kind = left.kind === 'percent' || right.kind === 'percent' ? 'percent' : 'number'
-    const core: Core = {...span, kind, value: {min, max}, isRange: true, yearLike: false}
+    const core: Core = {
+      first: span.first,
+      last: span.last,
+      valueFirst: span.valueFirst,
+      valueLast: span.valueLast,
+      kind,
+      value: {min, max},
+      isRange: true,
+      yearLike: false
+    }
     const unit = right.unit ?? left.unit
     if (unit !== undefined) core.unit = unit
     return core
@@ -1478,6 +1526,8 @@ class FigureReader {
     const lastToken = this.tokens[end - 1]
     if (longest < 1 || lastToken === undefined || !qualifierLastTokens.has(lastToken.lower)) return undefined
     for (let length = longest; length >= 1; length -= 1) {
+      // A phrase whose first token starts no qualifier is not built.
+      if (!qualifierFirstTokens.has(this.tokens[end - length]?.lower ?? '')) continue
       const phrase = this.phrase(end - length, end)
       if (phrase === undefined) continue
       const qualifier = table.get(phrase)
