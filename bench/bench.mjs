@@ -15,6 +15,7 @@ import {availableParallelism, cpus, totalmem} from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {fileURLToPath} from 'node:url'
+import {median} from './lib.mjs'
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const {values} = parseArgs({
@@ -60,7 +61,6 @@ function measure(command, args, options = {}) {
   return {seconds, peakMb: Number(child.stderr.trim().split('\n').at(-1)) / 1024}
 }
 
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
 
 function repeat(times, run, before) {
   const samples = []

@@ -15,10 +15,10 @@
 // every reading, so two builds can be compared for identical readings. `bench/figures.mjs`
 // times the two rules themselves. A benchmark, never a timed assertion in a test.
 import {createHash} from 'node:crypto'
-import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {fileURLToPath, pathToFileURL} from 'node:url'
+import {fileURLToPath} from 'node:url'
+import {distLoader, median} from './lib.mjs'
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const {values} = parseArgs({
@@ -32,17 +32,12 @@ const {values} = parseArgs({
 const runs = Number(values.runs)
 const warmup = Number(values.warmup)
 const dist = path.resolve(values.dist)
-if (!existsSync(path.join(dist, 'lint.js'))) {
-  console.error(`bench: ${dist}/lint.js is missing; run \`npm run build\` first`)
-  process.exit(2)
-}
-const load = (file) => import(pathToFileURL(path.join(dist, file)).href)
+const load = distLoader(dist)
 const {lintCorpus} = await load('lint.js')
 const {readFigures} = await load('figures/reader.js')
 const {citationRanges, undeclaredSkipRanges} = await load('figures/body-readings.js')
 
 const roots = values.corpus.length > 0 ? values.corpus : [path.join(repository, 'bench/out/10000')]
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
 
 /** Time `readFigures` over `inputs` ([text, skip] pairs): seconds per run, and a digest of the last run's readings. */
 function measure(inputs) {

@@ -19,7 +19,8 @@ import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {fileURLToPath, pathToFileURL} from 'node:url'
+import {fileURLToPath} from 'node:url'
+import {distLoader, median} from './lib.mjs'
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const {values} = parseArgs({
@@ -35,11 +36,7 @@ const {values} = parseArgs({
 const runs = Number(values.runs)
 const warmup = Number(values.warmup)
 const dist = path.resolve(values.dist)
-if (!existsSync(path.join(dist, 'lint.js'))) {
-  console.error(`bench: ${dist}/lint.js is missing; run \`npm run build\` first`)
-  process.exit(2)
-}
-const load = (file) => import(pathToFileURL(path.join(dist, file)).href)
+const load = distLoader(dist)
 const {lintCorpus} = await load('lint.js')
 const {figureText} = await load('rules/figure-text.js')
 const {undeclaredFigure} = await load('rules/undeclared-figure.js')
@@ -56,7 +53,6 @@ function syntheticCorpus(claims) {
   return directory
 }
 
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
 
 /** One pass of both rules over fresh copies of the claims: seconds per rule and the reports. */
 function runOnce(corpus, pristineClaims) {
