@@ -30,8 +30,7 @@ import type {Bibliography} from '../bibliography/read.js'
 import type {Config} from '../corpus/config.js'
 import type {MeasureRegistry} from '../corpus/measures.js'
 import type {Interval} from '../figures/interval.js'
-import {checkClaim, checkFileBytes, withoutPrototypes, type FileOutcome, type FilePhase} from '../pipeline/check-file.js'
-import {unreadableClaim} from '../pipeline/parse-claim.js'
+import {checkRead, withoutPrototypes, type FileOutcome, type FilePhase} from '../pipeline/check-file.js'
 import {readBytes} from '../pipeline/read.js'
 import type {SeveritySetting} from '../types.js'
 
@@ -280,7 +279,7 @@ function checkThroughShards(files: readonly string[], phase: FilePhase, options:
     if (!read.ok || !stamp) {
       dirty.add(shard)
       if (stats) stats.checked++
-      return read.ok ? checkFileBytes(file, read.bytes, phase) : checkClaim(unreadableClaim(file, read.problem), phase)
+      return checkRead(file, read, phase)
     }
     if (stats) stats.hashed++
     const hash = createHash('sha1').update(read.bytes).digest('base64')
@@ -293,7 +292,7 @@ function checkThroughShards(files: readonly string[], phase: FilePhase, options:
     }
     dirty.add(shard)
     if (stats) stats.checked++
-    const outcome = checkFileBytes(file, read.bytes, phase)
+    const outcome = checkRead(file, read, phase)
     entries.set(file, {hash, stamp, stampedAt: now, outcome})
     return outcome
   })

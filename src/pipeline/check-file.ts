@@ -13,9 +13,8 @@ import type {CorpusContext, Report, Rule, RuleContext} from '../rules/create-rul
 import type {RuleId} from '../rules/index.js'
 import {figureIntervalResult} from '../figures/figure-index.js'
 import type {BibEntry, ClaimFacts, ClaimSummary, DeclaredFigure, FigureSummary} from '../types.js'
-import {unreadableClaim} from './parse-claim.js'
-import {parseClaimBytes} from './parse-files.js'
-import {readBytes} from './read.js'
+import {claimFromRead} from './parse-files.js'
+import {readBytes, type BytesResult} from './read.js'
 
 /** A finding as a rule reported it, with the rule's id: plain data until the run ends. */
 export interface RuleReport extends Report {
@@ -123,15 +122,12 @@ function summarizeFigure(figure: DeclaredFigure, context: CorpusContext): Figure
   return summary
 }
 
-/** Read, parse and check one claim file (`file` relative to the corpus root). */
-export function checkFileBytes(file: string, bytes: Uint8Array, phase: FilePhase): FileOutcome<ClaimSummary | ClaimFacts> {
-  return checkClaim(parseClaimBytes(file, bytes, phase.context.config.maxFileSize), phase)
+/** Parse and check one claim file (`file` relative to the corpus root) from the result of reading it. */
+export function checkRead(file: string, read: BytesResult, phase: FilePhase): FileOutcome<ClaimSummary | ClaimFacts> {
+  return checkClaim(claimFromRead(file, read, phase.context.config.maxFileSize), phase)
 }
 
 export function checkFiles(files: readonly string[], phase: FilePhase): Array<FileOutcome<ClaimSummary | ClaimFacts>> {
   const {root, config} = phase.context
-  return files.map((file) => {
-    const read = readBytes(path.join(root, file), config.maxFileSize)
-    return read.ok ? checkFileBytes(file, read.bytes, phase) : checkClaim(unreadableClaim(file, read.problem), phase)
-  })
+  return files.map((file) => checkRead(file, readBytes(path.join(root, file), config.maxFileSize), phase))
 }

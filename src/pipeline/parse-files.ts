@@ -2,7 +2,7 @@
 import path from 'node:path'
 import type {ClaimFacts} from '../types.js'
 import {parseClaim, unreadableClaim} from './parse-claim.js'
-import {decodeSource, readBytes} from './read.js'
+import {decodeSource, readBytes, type BytesResult} from './read.js'
 
 /** A claim from its bytes: decoded as UTF-8 and parsed, or a `frontmatter` problem. */
 export function parseClaimBytes(file: string, bytes: Uint8Array, maxFileSize: number): ClaimFacts {
@@ -10,9 +10,11 @@ export function parseClaimBytes(file: string, bytes: Uint8Array, maxFileSize: nu
   return decoded.ok ? parseClaim(file, decoded.text) : unreadableClaim(file, decoded.problem)
 }
 
+/** A claim from the result of reading its file: parsed, or why it could not be read. */
+export function claimFromRead(file: string, read: BytesResult, maxFileSize: number): ClaimFacts {
+  return read.ok ? parseClaimBytes(file, read.bytes, maxFileSize) : unreadableClaim(file, read.problem)
+}
+
 export function parseClaimFiles(root: string, files: readonly string[], maxFileSize: number): ClaimFacts[] {
-  return files.map((file) => {
-    const read = readBytes(path.join(root, file), maxFileSize)
-    return read.ok ? parseClaimBytes(file, read.bytes, maxFileSize) : unreadableClaim(file, read.problem)
-  })
+  return files.map((file) => claimFromRead(file, readBytes(path.join(root, file), maxFileSize), maxFileSize))
 }
