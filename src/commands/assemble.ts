@@ -9,7 +9,7 @@ import {UsageError} from '../lint.js'
 import {assembleArticle} from '../assemble/index.js'
 import {pandocInstallHint, pandocVersion, renderTargets, renderWithPandoc, type RenderTarget} from '../assemble/pandoc.js'
 import {writeFileAtomic} from '../split/write.js'
-import {exitStatus, type CommandIo} from './io.js'
+import {corpusFolderArgument, exitStatus, type CommandIo} from './io.js'
 
 export const assembleHelp = `Usage: factlint assemble [root] -o <article.md> [options]
 
@@ -53,10 +53,7 @@ export async function runAssemble(argv: string[], io: CommandIo): Promise<number
     io.stdout(assembleHelp)
     return exitStatus.ok
   }
-  if (positionals.length > 1) throw new UsageError(`Unexpected arguments \`${positionals.slice(1).join(' ')}\`, expected at most one corpus folder`)
-  const rootArgument = positionals[0] ?? 'corpus'
-  const root = path.resolve(io.cwd, rootArgument)
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`No corpus at \`${rootArgument}\`: expected a folder with \`claims/\``)
+  const {root} = corpusFolderArgument(positionals, io.cwd)
   if (values.output === undefined) throw new UsageError('Missing -o <file>: where to write the article (- for standard output)')
   const toStdout = values.output === '-'
   const to = values.to

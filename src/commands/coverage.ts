@@ -8,7 +8,7 @@ import {parseArgs} from 'node:util'
 import {UsageError} from '../lint.js'
 import {coverageOfCorpus} from '../coverage/index.js'
 import {formatCoverageJson, formatCoverageStylish} from '../coverage/format.js'
-import {exitStatus, type CommandIo} from './io.js'
+import {corpusFolderArgument, exitStatus, type CommandIo} from './io.js'
 
 export const coverageHelp = `Usage: factlint coverage [root] --article <file> [options]
 
@@ -50,10 +50,7 @@ export async function runCoverage(argv: string[], io: CommandIo): Promise<number
     io.stdout(coverageHelp)
     return exitStatus.ok
   }
-  if (positionals.length > 1) throw new UsageError(`Unexpected arguments \`${positionals.slice(1).join(' ')}\`, expected at most one corpus folder`)
-  const rootArgument = positionals[0] ?? 'corpus'
-  const root = path.resolve(io.cwd, rootArgument)
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`No corpus at \`${rootArgument}\`: expected a folder with \`claims/\``)
+  const {rootArgument, root} = corpusFolderArgument(positionals, io.cwd)
   if (values.article === undefined) throw new UsageError('Missing --article <file>: the article the claims were split from')
   const articleText = readTextFile(io.cwd, values.article, 'article')
   const ignore = values.ignore === undefined ? [] : readTextFile(io.cwd, values.ignore, 'ignore list').split(/\r?\n/)
