@@ -93,10 +93,10 @@ export class ClaimMemo<Value> {
   }
 }
 
-// The readings with citations skipped, run by run, of every claim whose body
-// `figure-text` read. `undeclared-figure` runs after it (rule by rule over the corpus) and
-// reuses them for runs where it skips nothing more: the same skips give the same
-// readings. Small: a quarter of the claims of a synthetic corpus, a figure or two each.
+// The readings with citations skipped, run by run, of a claim whose body `figure-text`
+// read. `undeclared-figure` runs right after it on the same claim (the per-file rules
+// run claim by claim) and takes them for runs where it skips nothing more: the same skips
+// give the same readings. Only with `undeclared-figure` off do they stay for the run.
 const readingsOutsideCitations = new ClaimMemo<readonly BodyReading[][]>()
 
 /**

@@ -419,8 +419,8 @@ function foldsToItself(words: string): boolean {
 }
 
 // Where the figure texts of a claim occur, flat (`[start, end, start, end, …]`, a few
-// numbers per claim): `figure-text` finds them, and `undeclared-figure`, which runs after it
-// over the whole corpus, needs them again. Handed over once, then forgotten.
+// numbers per claim): `figure-text` finds them, and `undeclared-figure`, which runs right
+// after it on the same claim, needs them again. Handed over once, then forgotten.
 const coveredByTexts = new ClaimMemo<number[]>()
 
 /**
