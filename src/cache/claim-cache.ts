@@ -172,11 +172,10 @@ function readNonFinite(_key: string, value: unknown): unknown {
 }
 
 function loadShard(file: string, fingerprint: string): Map<string, CacheEntry> {
-  if (!existsSync(file)) return new Map()
   try {
     return decodeShard(readFileSync(file, 'utf8'), fingerprint)
   } catch {
-    // A shard that cannot be read is only a slower run.
+    // A shard that is missing or cannot be read is only a slower run.
     return new Map()
   }
 }
