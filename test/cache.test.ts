@@ -6,12 +6,14 @@ import {spawnSync} from 'node:child_process'
 import {appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {decodeShard, encodeShard, type CacheEntry, type CacheOptions, type CacheStats} from '../src/cache/claim-cache.js'
+import type {CacheOptions, CacheStats} from '../src/cache/claim-cache.js'
+import {decodeShard, encodeShard, type CacheEntry} from '../src/cache/shard-codec.js'
 import {lintCorpus} from '../src/lint.js'
 import {listMarkdownFiles} from '../src/pipeline/read.js'
 import {buildReport} from '../src/report/model.js'
-import type {SeveritySetting} from '../src/types.js'
+import {claimStatuses, qualifiers, stances, type Place, type SeveritySetting} from '../src/types.js'
 import {claim, defaultBibliography, defaultMeasures, validClaim, writeCorpus} from './helpers/corpus.js'
 
 const generator = path.resolve('../shared/tools/gen-corpus.mjs')
@@ -184,4 +186,93 @@ describe('cache shards', () => {
     // Written values are never changed: the run goes on using them.
     expect(entry.outcome.claim.figures[0]?.interval?.hi).toBe(Infinity)
   })
+
+  it('give back every outcome exactly as it was written, whatever its shape', () => {
+    const count = fc.integer({min: 0, max: 10_000})
+    const point = fc.record({line: count, column: count, offset: count})
+    // The usual shapes are packed into arrays; anything else is kept as it is.
+    const place: fc.Arbitrary<Place> = fc.oneof(
+      fc.record({start: point, end: point}),
+      fc.record({start: point}),
+      fc.record({start: fc.record({line: count, column: count})}),
+      fc.record({start: point, end: fc.record({line: count, column: count})})
+    )
+    const word = fc.string({minLength: 1, maxLength: 8})
+    const end = fc.oneof(fc.double({noNaN: true, noDefaultInfinity: true}), fc.constantFrom(Infinity, -Infinity))
+    const interval = fc.record({lo: end, hi: end, loOpen: fc.boolean(), hiOpen: fc.boolean()})
+    const figure = fc.record(
+      {
+        index: count,
+        measure: word,
+        value: fc.oneof(fc.double({noNaN: true}), word, fc.record({min: fc.integer(), max: fc.integer()})),
+        qualifier: fc.constantFrom(...qualifiers),
+        place,
+        fieldPlaces: fc.record({value: place}, {requiredKeys: []}),
+        interval: fc.option(interval),
+        text: word,
+        unit: word
+      },
+      {requiredKeys: ['index', 'measure', 'value', 'qualifier', 'place', 'fieldPlaces']}
+    )
+    const entry = (file: string) =>
+      fc.record({
+        hash: word,
+        stamp: fc.record({size: count, mtimeMs: fc.double({min: 0, max: 2e12, noNaN: true}), ctimeMs: fc.double({min: 0, max: 2e12, noNaN: true}), ino: count}),
+        stampedAt: count,
+        outcome: fc.record({
+          claim: fc.record(
+            {
+              path: fc.oneof(fc.constant(file), word),
+              stem: word,
+              section: word,
+              sources: fc.array(fc.record({key: word, locator: word, stance: fc.constantFrom(...stances)}, {requiredKeys: ['key', 'stance']}), {maxLength: 3}),
+              figures: fc.array(figure, {maxLength: 3}),
+              bodyCitations: fc.array(fc.record({key: word, locator: word}, {requiredKeys: ['key']}), {maxLength: 3}),
+              id: word,
+              idPlace: place,
+              status: fc.constantFrom(...claimStatuses)
+            },
+            {requiredKeys: ['path', 'stem', 'section', 'sources', 'figures', 'bodyCitations']}
+          ),
+          readable: fc.boolean(),
+          reports: fc.array(
+            fc.record(
+              {
+                ruleId: fc.constantFrom('schema', 'locator-needed', 'conflicting-figures'),
+                file: fc.oneof(fc.constant(file), word),
+                reason: fc.string(),
+                place,
+                cause: fc.record({file: word, place, reason: word}, {requiredKeys: ['file']}),
+                note: word,
+                actual: word,
+                expected: fc.array(word, {maxLength: 2}),
+                documented: fc.boolean()
+              },
+              {requiredKeys: ['ruleId', 'reason']}
+            ),
+            {maxLength: 3}
+          )
+        })
+      }) as fc.Arbitrary<CacheEntry>
+    const shard = fc.uniqueArray(word, {maxLength: 4}).chain((files) => fc.tuple(...files.map((file) => entry(file).map((value) => [file, value] as const))))
+    fc.assert(
+      fc.property(shard, (entries) => {
+        const written = new Map(entries)
+        const text = encodeShard('f', written)
+        const read = decodeShard(text, 'f')
+        expect(read).toEqual(written)
+        // Claims come back with their fields in the order the per-file phase writes them
+        // (a report's fields are read one by one, in no order).
+        const claims = (entries: Map<string, CacheEntry>) => JSON.stringify([...entries.values()].map((entry) => entry.outcome.claim), writeInfinity)
+        expect(claims(read)).toBe(claims(written))
+        expect(encodeShard('f', read)).toBe(text)
+      }),
+      {numRuns: 300}
+    )
+  })
 })
+
+/** JSON.stringify writes infinite numbers as `null`: tell them apart when comparing. */
+function writeInfinity(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? `number:${value}` : value
+}

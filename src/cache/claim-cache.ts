@@ -17,7 +17,8 @@
  * is not missed (git's "racy clean" entries). The `content` strategy hashes every file.
  *
  * On disk the cache is JSON (it parses twice as fast as v8's serialisation of the same
- * data) in 16 shards by path, so a one-file edit rewrites one sixteenth of it, and the
+ * data; the layout is in `shard-codec.ts`) in 16 shards by path, so a one-file edit
+ * rewrites one sixteenth of it, and the
  * bibliography and measures as read, so that an unchanged bibliography is not read
  * again. Each file carries the fingerprint; one that cannot be read is a slower run.
  */
@@ -25,14 +26,14 @@ import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import {deserialize, serialize} from 'node:v8'
-import {fileURLToPath} from 'node:url'
 import type {Bibliography} from '../bibliography/read.js'
 import type {Config} from '../corpus/config.js'
 import type {MeasureRegistry} from '../corpus/measures.js'
-import type {Interval} from '../figures/interval.js'
 import {checkRead, withoutPrototypes, type FileOutcome, type FilePhase} from '../pipeline/check-file.js'
 import {readBytes} from '../pipeline/read.js'
+import {decodeShard, encodeShard, type CacheEntry, type FileStamp} from './shard-codec.js'
 import type {SeveritySetting} from '../types.js'
+import {fileURLToPath} from 'node:url'
 
 export const defaultCacheLocation = 'node_modules/.cache/factlint'
 
@@ -58,32 +59,10 @@ export interface CacheOptions {
   now?: () => number
 }
 
-/** Bump when the layout of `CacheFile` changes. */
-const formatVersion = 2
+/** Bump when the layout of a shard (`shard-codec.ts`) or of the inputs file changes. */
+const formatVersion = 3
 /** Timestamps closer than this to the moment they were recorded are not trusted. */
 const racyWindowMs = 2000
-
-interface FileStamp {
-  size: number
-  mtimeMs: number
-  ctimeMs: number
-  ino: number
-}
-
-export interface CacheEntry {
-  /** SHA-1 of the file's bytes (base64). */
-  hash: string
-  stamp: FileStamp
-  /** When the stamp was taken (ms since the epoch). */
-  stampedAt: number
-  outcome: FileOutcome
-}
-
-/** One shard on disk: entries as arrays, to keep the JSON small. */
-interface ShardFile {
-  fingerprint: string
-  entries: Record<string, [hash: string, size: number, mtimeMs: number, ctimeMs: number, ino: number, stampedAt: number, outcome: FileOutcome]>
-}
 
 const shardCount = 16
 
@@ -132,45 +111,6 @@ function cachePrefix(location: string, root: string): string {
   return path.join(location, `claims-${createHash('sha256').update(root).digest('hex').slice(0, 16)}`)
 }
 
-/**
- * JSON has no infinite numbers. Figure intervals often have an infinite end (`at-least`):
- * they are written as `[lo, hi, loOpen, hiOpen]` with `null` for an infinite end. Any
- * other number that is not finite (rare: a figure value of `1e999`) is written as
- * `{"\u0000number": "Infinity"}` and revived, in the shards that hold one.
- */
-const nonFinite = '\u0000number'
-type StoredInterval = [lo: number | null, hi: number | null, loOpen: boolean, hiOpen: boolean]
-
-function storedOutcome(outcome: FileOutcome): FileOutcome {
-  if (!outcome.claim.figures.some((figure) => figure.interval)) return outcome
-  const figures = outcome.claim.figures.map((figure) => {
-    if (!figure.interval) return figure
-    const {lo, hi, loOpen, hiOpen} = figure.interval
-    const stored: StoredInterval = [Number.isFinite(lo) ? lo : null, Number.isFinite(hi) ? hi : null, loOpen, hiOpen]
-    return {...figure, interval: stored as unknown as Interval}
-  })
-  return {...outcome, claim: {...outcome.claim, figures}}
-}
-
-function revivedOutcome(outcome: FileOutcome): FileOutcome {
-  for (const figure of outcome.claim.figures) {
-    const stored = figure.interval as unknown
-    if (!Array.isArray(stored)) continue
-    const [lo, hi, loOpen, hiOpen] = stored as StoredInterval
-    figure.interval = {lo: lo ?? -Infinity, hi: hi ?? Infinity, loOpen, hiOpen}
-  }
-  return outcome
-}
-
-function writeNonFinite(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && !Number.isFinite(value) ? {[nonFinite]: String(value)} : value
-}
-
-function readNonFinite(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || !Object.hasOwn(value, nonFinite)) return value
-  return Number((value as Record<string, string>)[nonFinite])
-}
-
 function loadShard(file: string, fingerprint: string): Map<string, CacheEntry> {
   try {
     return decodeShard(readFileSync(file, 'utf8'), fingerprint)
@@ -178,17 +118,6 @@ function loadShard(file: string, fingerprint: string): Map<string, CacheEntry> {
     // A shard that is missing or cannot be read is only a slower run.
     return new Map()
   }
-}
-
-/** A shard's entries from its JSON; none when it was written under another fingerprint. Throws on bad JSON. */
-export function decodeShard(text: string, fingerprint: string): Map<string, CacheEntry> {
-  const entries = new Map<string, CacheEntry>()
-  const shard = (text.includes(JSON.stringify(nonFinite)) ? JSON.parse(text, readNonFinite) : JSON.parse(text)) as ShardFile
-  if (shard.fingerprint !== fingerprint) return entries
-  for (const [name, [hash, size, mtimeMs, ctimeMs, ino, stampedAt, outcome]] of Object.entries(shard.entries)) {
-    entries.set(name, {hash, stamp: {size, mtimeMs, ctimeMs, ino}, stampedAt, outcome: revivedOutcome(outcome)})
-  }
-  return entries
 }
 
 function stampOf(stats: Stats): FileStamp {
@@ -299,15 +228,6 @@ function checkThroughShards(files: readonly string[], phase: FilePhase, options:
   for (const [index, entries] of next.entries()) if (entries.size !== previous[index]?.size) dirty.add(index)
   for (const index of dirty) write(options.location, shardPaths[index] as string, encodeShard(fingerprint, next[index] as Map<string, CacheEntry>))
   return outcomes
-}
-
-/** A shard's JSON (`decodeShard` reads it back). */
-export function encodeShard(fingerprint: string, entries: Map<string, CacheEntry>): string {
-  const shard: ShardFile = {fingerprint, entries: {}}
-  for (const [name, {hash, stamp, stampedAt, outcome}] of entries) {
-    shard.entries[name] = [hash, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, stampedAt, storedOutcome(outcome)]
-  }
-  return JSON.stringify(shard, writeNonFinite)
 }
 
 /** Write a cache file by renaming a finished temporary file into place. */
