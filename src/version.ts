@@ -1,7 +1,9 @@
 import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {packageRoot} from './paths.js'
 
-/** factlint's version, from package.json (beside `src/` and `dist/` alike). */
+/** factlint's version, from package.json. */
 export function version(): string {
-  const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}
+  const packageJson = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string}
   return packageJson.version
 }

@@ -31,9 +31,9 @@ import type {Config} from '../corpus/config.js'
 import type {MeasureRegistry} from '../corpus/measures.js'
 import {checkRead, withoutPrototypes, type FileOutcome, type FilePhase} from '../pipeline/check-file.js'
 import {readBytes} from '../pipeline/read.js'
+import {codeDirectory, schemaDirectory} from '../paths.js'
 import {decodeShard, encodeShard, type CacheEntry, type FileStamp} from './shard-codec.js'
 import type {SeveritySetting} from '../types.js'
-import {fileURLToPath} from 'node:url'
 
 export const defaultCacheLocation = 'node_modules/.cache/factlint'
 
@@ -69,17 +69,15 @@ const shardCount = 16
 let codeHash: string | undefined
 
 /**
- * A hash of factlint's code and schemas: every compiled module beside this one (or every
+ * A hash of factlint's code and schemas: every file of the build under `dist/` (or every
  * source module, when run from the TypeScript sources) and `schema/*.json`.
  */
 function codeFingerprint(): string {
   if (codeHash) return codeHash
   const hash = createHash('sha256').update(String(formatVersion))
-  const code = fileURLToPath(new URL('../', import.meta.url))
-  const schemas = fileURLToPath(new URL('../../schema/', import.meta.url))
   for (const [directory, pattern] of [
-    [code, /\.(?:js|cjs|ts)$/],
-    [schemas, /\.json$/]
+    [codeDirectory, /\.(?:js|cjs|ts)$/],
+    [schemaDirectory, /\.json$/]
   ] as const) {
     if (!existsSync(directory)) continue
     const names = (readdirSync(directory, {recursive: true}) as string[]).filter((name) => pattern.test(name)).sort()

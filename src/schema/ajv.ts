@@ -13,7 +13,9 @@
 import {createHash} from 'node:crypto'
 import {existsSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {fileURLToPath} from 'node:url'
+import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {codeDirectory, schemaDirectory as schemaFolder} from '../paths.js'
 import type {Ajv2020, ErrorObject, Options, ValidateFunction} from 'ajv/dist/2020.js'
 
 export type SchemaName = 'claim' | 'measures' | 'config' | 'report'
@@ -23,10 +25,10 @@ export const precompiledSchemaNames = ['claim', 'measures', 'config'] as const s
 export type PrecompiledSchemaName = (typeof precompiledSchemaNames)[number]
 
 /** The folder of the schemas, beside `src/` and `dist/` alike. */
-export const schemaDirectory = new URL('../../schema/', import.meta.url)
+export const schemaDirectory = pathToFileURL(`${schemaFolder}/`)
 
-/** Where the build writes the generated validators: `dist/schema/generated/`. */
-export const generatedDirectory = new URL('./generated/', import.meta.url)
+/** Where the build writes the generated validators: `dist/schema/generated/` (none under `src/`). */
+export const generatedDirectory = pathToFileURL(`${path.join(codeDirectory, 'schema', 'generated')}/`)
 
 // Ajv is CommonJS: `require` loads it synchronously, and only when needed.
 const require = createRequire(import.meta.url)
