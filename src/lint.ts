@@ -17,6 +17,7 @@ import {parseClaimFiles as parseFiles} from './pipeline/parse-files.js'
 import {compareStrings, listMarkdownFiles, readSource} from './pipeline/read.js'
 import {optionsValidator} from './schema/ajv.js'
 import {explainErrors} from './yaml/validate.js'
+import {addRuleTime, stage, timingEnabled} from './timing.js'
 import {isRuleId, ruleList, type RuleId} from './rules/index.js'
 import type {Corpus, Report, Rule} from './rules/create-rule.js'
 import type {Point, Position} from 'unist'
@@ -119,7 +120,9 @@ export function lintCorpus(options: LintOptions): LintResult<ClaimSummary | Clai
   const config = loadConfig(root)
   const resolved = resolveRules(config, options.ruleOverrides)
   const bibliographyOptions = resolved.find((item) => item.rule.id === 'bibliography')?.options as {allowUndated?: string[]} | undefined
+  stage('start-up, config')
   const files = listMarkdownFiles(root, config.paths.claims)
+  stage('list claim files')
   const cache = options.cache ? openClaimCache(root, config, options.ruleOverrides ?? {}, options.cache) : undefined
   let inputs: CorpusInputs | undefined = cache?.inputs()
   if (!inputs) {
@@ -127,6 +130,7 @@ export function lintCorpus(options: LintOptions): LintResult<ClaimSummary | Clai
     inputs = {bibliography, bibliographyPresent: present, measures: loadMeasures(root, config)}
     cache?.saveInputs(inputs)
   }
+  stage(cache ? 'open the cache, bibliography and measures' : 'bibliography and measures')
   const context = corpusContext(root, config, inputs.bibliography, inputs.bibliographyPresent, inputs.measures)
   const phase: FilePhase = {context, rules: resolved.filter((item) => item.rule.checkClaim), keepFacts: options.keepFacts ?? false}
 
@@ -136,6 +140,7 @@ export function lintCorpus(options: LintOptions): LintResult<ClaimSummary | Clai
     : workers > 0
       ? checkInParallel(files, phase, workers)
       : checkFiles(files, phase)
+  if (!cache) stage(workers > 0 ? `per-file phase (main thread and ${workers} worker${workers === 1 ? '' : 's'})` : 'per-file phase')
 
   const corpus: Corpus<ClaimSummary | ClaimFacts> = {
     ...context,
@@ -143,6 +148,7 @@ export function lintCorpus(options: LintOptions): LintResult<ClaimSummary | Clai
     allClaims: outcomes.map((outcome) => outcome.claim)
   }
   const messages = runRules(corpus, outcomes, resolved)
+  stage('messages')
   const severities: Record<string, SeveritySetting> = {}
   for (const rule of ruleList) severities[rule.id] = resolved.find((item) => item.rule === rule)?.severity ?? 'off'
   return {corpus, messages, severities}
@@ -160,6 +166,7 @@ function runRules(corpus: Corpus, outcomes: readonly FileOutcome[], resolved: Re
   for (const {rule, options} of resolved) {
     if (!rule.checkCorpus) continue
     const ruleId = rule.id as RuleId
+    const started = timingEnabled ? performance.now() : 0
     rule.checkCorpus(corpus, {
       options,
       report(report) {
@@ -167,7 +174,9 @@ function runRules(corpus: Corpus, outcomes: readonly FileOutcome[], resolved: Re
         if (report.file === undefined || !unreadable.has(report.file)) reports.push({...report, ruleId})
       }
     })
+    if (timingEnabled) addRuleTime(ruleId, performance.now() - started)
   }
+  stage('cross-file rules')
   // Findings are plain reports, not thrown errors: their stack traces would only cost time.
   const stackTraceLimit = Error.stackTraceLimit
   Error.stackTraceLimit = 0

@@ -11,6 +11,7 @@ import {chunkedFormatters, formatters, type FormatContext} from '../reporters/in
 import {githubBlobBase} from '../reporters/markdown.js'
 import type {SeveritySetting} from '../types.js'
 import {exitStatus, type CommandIo} from './io.js'
+import {stage, timingEnabled, timingTable} from '../timing.js'
 
 export const checkHelp = (): string => `Usage: factlint check [root] [files…] [options]
 
@@ -154,6 +155,7 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
   const only = parsed.files.length > 0 ? relativeFiles(parsed.files, parsed.root, io.cwd) : undefined
   // Only the JSON report has the measures section: the other formats skip building it.
   const report = buildReport(result, {...(only ? {onlyFiles: only} : {}), measures: format === 'json'})
+  stage('report model')
   const shown: ReportData = parsed.quiet ? {...report, findings: report.findings.filter((finding) => finding.severity === 'error')} : report
   const linkBase = githubBlobBase(io.env)
   const context: FormatContext = {
@@ -167,6 +169,8 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
   const chunked = chunkedFormatters[format]
   if (chunked) writeInPieces(chunked(shown, context), io.stdout)
   else io.stdout(formatter(shown, context))
+  stage(`output (${format})`)
+  if (timingEnabled) io.stderr(timingTable())
   const tooManyWarnings = parsed.maxWarnings !== undefined && report.summary.warnings > parsed.maxWarnings
   if (tooManyWarnings) io.stderr(`factlint: ${report.summary.warnings} warnings, more than --max-warnings ${parsed.maxWarnings}\n`)
   return report.summary.errors > 0 || tooManyWarnings ? exitStatus.findings : exitStatus.ok

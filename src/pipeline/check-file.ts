@@ -5,7 +5,6 @@
  * and it depends only on the file's bytes and the run's context (config, bibliography,
  * measures, rules), never on another claim.
  */
-import path from 'node:path'
 import type {Bibliography} from '../bibliography/read.js'
 import type {Config} from '../corpus/config.js'
 import type {MeasureRegistry} from '../corpus/measures.js'
@@ -14,7 +13,8 @@ import type {RuleId} from '../rules/index.js'
 import {figureIntervalResult} from '../figures/figure-index.js'
 import type {BibEntry, ClaimFacts, ClaimSummary, DeclaredFigure, FigureSummary} from '../types.js'
 import {claimFromRead} from './parse-files.js'
-import {readBytes, type BytesResult} from './read.js'
+import {claimFilePath, readBytes, type BytesResult} from './read.js'
+import {addRuleTime, timingEnabled} from '../timing.js'
 
 /** A finding as a rule reported it, with the rule's id: plain data until the run ends. */
 export interface RuleReport extends Report {
@@ -91,7 +91,13 @@ export function checkClaim(claim: ClaimFacts, phase: FilePhase): FileOutcome<Cla
         reports.push({...report, ruleId})
       }
     }
-    rule.checkClaim(claim, context, phase.context)
+    if (timingEnabled) {
+      const started = performance.now()
+      rule.checkClaim(claim, context, phase.context)
+      addRuleTime(ruleId, performance.now() - started)
+    } else {
+      rule.checkClaim(claim, context, phase.context)
+    }
   }
   return {claim: phase.keepFacts ? claim : summarizeClaim(claim, phase.context), readable, reports}
 }
@@ -129,5 +135,5 @@ export function checkRead(file: string, read: BytesResult, phase: FilePhase): Fi
 
 export function checkFiles(files: readonly string[], phase: FilePhase): Array<FileOutcome<ClaimSummary | ClaimFacts>> {
   const {root, config} = phase.context
-  return files.map((file) => checkRead(file, readBytes(path.join(root, file), config.maxFileSize), phase))
+  return files.map((file) => checkRead(file, readBytes(claimFilePath(root, file), config.maxFileSize), phase))
 }
