@@ -1,8 +1,7 @@
 /** Read and parse claim files in this thread (the workers and the cache use the same steps). */
-import path from 'node:path'
 import type {ClaimFacts} from '../types.js'
 import {parseClaim, unreadableClaim} from './parse-claim.js'
-import {decodeSource, readBytes, type BytesResult} from './read.js'
+import {claimFilePath, decodeSource, readBytes, type BytesResult} from './read.js'
 
 /** A claim from its bytes: decoded as UTF-8 and parsed, or a `frontmatter` problem. */
 export function parseClaimBytes(file: string, bytes: Uint8Array, maxFileSize: number): ClaimFacts {
@@ -16,5 +15,5 @@ export function claimFromRead(file: string, read: BytesResult, maxFileSize: numb
 }
 
 export function parseClaimFiles(root: string, files: readonly string[], maxFileSize: number): ClaimFacts[] {
-  return files.map((file) => claimFromRead(file, readBytes(path.join(root, file), maxFileSize), maxFileSize))
+  return files.map((file) => claimFromRead(file, readBytes(claimFilePath(root, file), maxFileSize), maxFileSize))
 }

@@ -106,6 +106,16 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
  * `withFileTypes` is several times faster than `readdirSync(…, {recursive: true})`, which
  * stats every entry; like it, the walk does not follow symbolic links to folders.
  */
+/**
+ * The absolute path of a file that `listMarkdownFiles` listed under `root` (an absolute,
+ * resolved folder): the same as `path.join(root, file)` for such a path, without
+ * normalising it again; `path.join` was about 10 ms of a 10,000-file run.
+ */
+export function claimFilePath(root: string, file: string): string {
+  if (file.startsWith('../') || file.includes('/../') || file.includes('/./')) return path.join(root, file)
+  return root.endsWith(path.sep) ? `${root}${file}` : `${root}${path.sep}${file}`
+}
+
 export function listMarkdownFiles(root: string, directory: string): string[] {
   const files: string[] = []
   const walk = (absolute: string, relative: string): void => {
