@@ -35,17 +35,24 @@ export const conflictingFigures = createRule({
     for (const group of figureIndex(corpus).byMeasure.values()) {
       if (!group.conflicting) continue
       const disputed = group.measure.disputed !== undefined
+      // Every finding of a measure names one of its two extreme figures: describe each once.
+      const described = new Map<IndexedFigure, string>()
+      const describeWitness = (witness: IndexedFigure): string => {
+        let text = described.get(witness)
+        if (text === undefined) described.set(witness, (text = describeFigure(witness, true)))
+        return text
+      }
       for (const figure of group.counted) {
         const [witness, alsoBelow] = conflictWitnesses(group, figure)
         if (!witness) continue
         const notes: string[] = []
         if (group.measure.disputed) notes.push(`Disputed: ${group.measure.disputed}`)
-        if (alsoBelow) notes.push(`It also conflicts with ${describeFigure(alsoBelow, true)}.`)
+        if (alsoBelow) notes.push(`It also conflicts with ${describeWitness(alsoBelow)}.`)
         context.report({
           file: figure.claim.path,
           reason:
             `${disputed ? 'Documented conflict on disputed' : 'Unexpected conflict on'} measure ${code(group.measure.id)}: ` +
-            `${describeFigure(figure, false)} and ${describeFigure(witness, true)} cannot both be true`,
+            `${describeFigure(figure, false)} and ${describeWitness(witness)} cannot both be true`,
           place: valuePlace(figure),
           cause: {
             file: witness.claim.path,
