@@ -47,27 +47,52 @@ export function readSource(absolutePath: string, maxFileSize = defaultMaxFileSiz
 
 export type BytesResult = {ok: true; bytes: Uint8Array} | {ok: false; problem: StageProblem}
 
-/** The file's bytes, or a problem (too large, unreadable) without reading a large file. */
+/** Caps up to this size are read through one reused buffer (see `readBytes`). */
+const scratchCap = 1024 * 1024
+let scratch: Buffer | undefined
+
+/**
+ * The file's bytes, or a problem (too large, unreadable) without reading a large file.
+ * Under the usual cap the file is read into a reused buffer one byte longer than the cap,
+ * until the end: a file that fills it is too large, and only then is its size asked for.
+ * That is one system call less per file than asking for the size first (an `fstat` was
+ * ~15 ms of reading 10,000 claims).
+ */
 export function readBytes(absolutePath: string, maxFileSize = defaultMaxFileSize): BytesResult {
   let descriptor: number | undefined
   try {
-    // One open, one fstat, one read: the size is checked before a byte is read.
     descriptor = openSync(absolutePath, 'r')
-    const size = fstatSync(descriptor).size
-    if (size > maxFileSize) return {ok: false, problem: sizeProblem(size, maxFileSize)}
-    const bytes = Buffer.allocUnsafe(size)
-    let read = 0
-    while (read < size) {
-      const count = readSync(descriptor, bytes, read, size - read, read)
+    if (maxFileSize >= scratchCap) return readSized(descriptor, maxFileSize)
+    if (!scratch || scratch.length < maxFileSize + 1) scratch = Buffer.allocUnsafe(Math.max(maxFileSize + 1, defaultMaxFileSize + 1))
+    const limit = maxFileSize + 1
+    let length = 0
+    while (length < limit) {
+      const count = readSync(descriptor, scratch, length, limit - length, length)
       if (count === 0) break
-      read += count
+      length += count
     }
-    return {ok: true, bytes: bytes.subarray(0, read)}
+    if (length > maxFileSize) return {ok: false, problem: sizeProblem(Math.max(length, fstatSync(descriptor).size), maxFileSize)}
+    // A copy: the buffer is read into again for the next file.
+    return {ok: true, bytes: Uint8Array.prototype.slice.call(scratch, 0, length)}
   } catch (error) {
     return {ok: false, problem: {reason: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, place: placeAt([0], 0)}}
   } finally {
     if (descriptor !== undefined) closeSync(descriptor)
   }
+}
+
+/** One fstat, one read: the size is checked before a byte is read (large caps). */
+function readSized(descriptor: number, maxFileSize: number): BytesResult {
+  const size = fstatSync(descriptor).size
+  if (size > maxFileSize) return {ok: false, problem: sizeProblem(size, maxFileSize)}
+  const bytes = Buffer.allocUnsafe(size)
+  let read = 0
+  while (read < size) {
+    const count = readSync(descriptor, bytes, read, size - read, read)
+    if (count === 0) break
+    read += count
+  }
+  return {ok: true, bytes: bytes.subarray(0, read)}
 }
 
 function sizeProblem(size: number, maxFileSize: number): StageProblem {
