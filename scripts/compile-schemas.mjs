@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Write ajv's standalone validators for the claim, measures and config schemas into
-// dist/schema/generated/, so that no run of factlint compiles a schema. It runs after
+// Write ajv's standalone validators for the claim, measures and config schemas, and for
+// the options schema of each rule that takes options, into dist/schema/generated/, so
+// that no run of factlint compiles a schema (or even loads ajv). It runs after
 // `tsc` because it uses the built `dist/schema/ajv.js`: the same ajv instance, options
 // and fingerprint as the validators it replaces (see src/schema/ajv.ts).
 //
@@ -11,19 +12,27 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const ajvModule = path.join(repository, 'dist/schema/ajv.js')
-const {generatedDirectory, precompiledSchemaNames, precompiledValidator, standaloneValidatorModule} = await import(pathToFileURL(ajvModule).href)
+const {generatedDirectory, optionsValidatorModule, precompiledOptionsValidator, precompiledSchemaNames, precompiledValidator, standaloneValidatorModule} = await import(pathToFileURL(ajvModule).href)
+const {ruleList} = await import(pathToFileURL(path.join(repository, 'dist/rules/index.js')).href)
 const outDirectory = process.argv[2] ? path.resolve(process.argv[2]) : fileURLToPath(generatedDirectory)
 
 mkdirSync(outDirectory, {recursive: true})
-for (const name of precompiledSchemaNames) {
-  const file = path.join(outDirectory, `${name}.cjs`)
+const outUrl = pathToFileURL(`${outDirectory}/`)
+const written = []
+const generate = (stem, source, accepted) => {
+  const file = path.join(outDirectory, `${stem}.cjs`)
   // Write beside and rename, so that a run starting meanwhile never reads half a file.
   const partial = `${file}.${process.pid}.tmp`
-  writeFileSync(partial, standaloneValidatorModule(name))
+  writeFileSync(partial, source)
   renameSync(partial, file)
-  if (!precompiledValidator(name, pathToFileURL(`${outDirectory}/`))) {
-    console.error(`compile-schemas: ${file} was written but is not accepted as ${name}'s validator`)
+  if (!accepted()) {
+    console.error(`compile-schemas: ${file} was written but is not accepted as ${stem}'s validator`)
     process.exit(1)
   }
+  written.push(stem)
 }
-console.log(`compile-schemas: ${precompiledSchemaNames.join(', ')} → ${path.relative(process.cwd(), outDirectory) || '.'}`)
+for (const name of precompiledSchemaNames) generate(name, standaloneValidatorModule(name), () => precompiledValidator(name, outUrl))
+for (const rule of ruleList) {
+  if (rule.optionsSchema) generate(`options-${rule.id}`, optionsValidatorModule(rule.id, rule.optionsSchema), () => precompiledOptionsValidator(rule.id, rule.optionsSchema, outUrl))
+}
+console.log(`compile-schemas: ${written.join(', ')} → ${path.relative(process.cwd(), outDirectory) || '.'}`)

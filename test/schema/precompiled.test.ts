@@ -12,7 +12,11 @@ import {pathToFileURL} from 'node:url'
 import fc from 'fast-check'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {
+  compiledOptionsValidator,
   compiledValidator,
+  optionsFingerprint,
+  optionsValidatorModule,
+  precompiledOptionsValidator,
   precompiledSchemaNames,
   precompiledValidator,
   schemaFingerprint,
@@ -23,6 +27,10 @@ import {
 import {lineStartsOf} from '../../src/pipeline/positions.js'
 import {splitFrontmatter} from '../../src/pipeline/split.js'
 import {parseYaml} from '../../src/yaml/parse.js'
+import {ruleList} from '../../src/rules/index.js'
+
+/** The rules that take options, each with its options schema. */
+const optionRules = ruleList.flatMap((rule) => (rule.optionsSchema ? [{id: rule.id, schema: rule.optionsSchema, defaults: rule.defaultOptions as unknown}] : []))
 
 // Inside node_modules/.cache, so that the generated code's `require('ajv/dist/runtime/…')`
 // resolves as it does from dist/.
@@ -35,6 +43,7 @@ beforeAll(() => {
   directory = mkdtempSync(path.join(cache, 'factlint-schema-test-'))
   generated = pathToFileURL(`${directory}/`)
   for (const name of precompiledSchemaNames) writeFileSync(path.join(directory, `${name}.cjs`), standaloneValidatorModule(name))
+  for (const {id, schema} of optionRules) writeFileSync(path.join(directory, `options-${id}.cjs`), optionsValidatorModule(id, schema))
 })
 
 afterAll(() => {
@@ -186,6 +195,34 @@ describe('generated validators', () => {
     for (const name of precompiledSchemaNames) {
       expect(verdicts).toContain(`${name} true`)
       expect(verdicts).toContain(`${name} false`)
+    }
+  })
+
+  it("of rules' options are accepted only for the same schema, and judge options as ajv's compiled ones do", () => {
+    expect(optionRules.map(({id}) => id).sort()).toEqual(['according-to-whom', 'bibliography'])
+    const verdicts = new Set<string>()
+    for (const {id, schema, defaults} of optionRules) {
+      const precompiled = precompiledOptionsValidator(id, schema, generated)
+      if (!precompiled) throw new Error(`no generated validator for the options of ${id}`)
+      expect(readFileSync(path.join(directory, `options-${id}.cjs`), 'utf8')).toContain(optionsFingerprint(schema))
+      expect(precompiledOptionsValidator(id, {...schema, description: 'changed'}, generated)).toBeUndefined()
+      const compiled = compiledOptionsValidator(id, schema)
+      const same = (value: unknown) => {
+        const verdict = compiled(value)
+        expect(precompiled(value)).toBe(verdict)
+        expect(precompiled.errors ?? null).toEqual(compiled.errors ?? null)
+        verdicts.add(`${id} ${String(verdict)}`)
+      }
+      same(defaults)
+      fc.assert(
+        fc.property(fc.array(fc.nat(), {maxLength: 3}), documentLike, (choices, replacement) => same(mutate(defaults, choices, replacement))),
+        {numRuns: 500}
+      )
+      fc.assert(fc.property(documentLike, same), {numRuns: 500})
+    }
+    for (const {id} of optionRules) {
+      expect(verdicts).toContain(`${id} true`)
+      expect(verdicts).toContain(`${id} false`)
     }
   })
 })
