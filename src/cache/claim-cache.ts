@@ -127,8 +127,15 @@ function loadShard(file: string, fingerprint: string): Map<string, CacheEntry> {
   }
 }
 
-function stampOf(stats: Stats): FileStamp {
-  return {size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino}
+/** A file's stamp; none when it cannot be stat'ed (gone, or a folder lost its permissions since it was listed): it is then read, and reading it gives the finding. */
+function stampOf(file: string): FileStamp | undefined {
+  let stats: Stats | undefined
+  try {
+    stats = statSync(file, {throwIfNoEntry: false})
+  } catch {
+    return undefined
+  }
+  return stats && {size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino}
 }
 
 function sameStamp(a: FileStamp, b: FileStamp): boolean {
@@ -203,8 +210,7 @@ function checkThroughShards(files: readonly string[], phase: FilePhase, options:
     const cached = previous[shard]?.get(file)
     const entries = next[shard] as Map<string, CacheEntry>
     // The stamp is taken before the bytes are read: a change in between is seen next time.
-    const fileStats = statSync(absolute, {throwIfNoEntry: false})
-    const stamp = fileStats ? stampOf(fileStats) : undefined
+    const stamp = stampOf(absolute)
     if (strategy === 'metadata' && cached && stamp && settled(cached) && sameStamp(stamp, cached.stamp)) {
       entries.set(file, cached)
       if (stats) stats.reused++
