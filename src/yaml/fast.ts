@@ -8,8 +8,9 @@
  * is now only the oracle of the tests.
  *
  * It only accepts what it can read exactly: block mappings and sequences indented by
- * spaces; one-line plain, quoted or flat flow scalars; a mapping value written as a
- * literal or folded block scalar (`|`, `>-`, …) whose lines are all indented alike;
+ * spaces; one-line plain or quoted scalars, or flat flow collections of them; a mapping
+ * value written as a literal or folded block scalar (`|`, `>-`, …) whose lines are all
+ * indented alike;
  * whole-line comments indented like the line after them. No blank lines, anchors, tags,
  * comments after a value, multi-line flow or quoted values, or duplicate keys. Plain
  * scalars resolve as in js-yaml's core schema: `~`, `null`, `Null`, `NULL` to null; `true`,
@@ -487,55 +488,72 @@ class BlockParser {
   }
 
   /**
-   * A flat flow collection (`[a, b]`, `{min: 1, max: 2}`) on one line: plain scalars, and
-   * for a mapping `key: value` pairs; its items become children of `node`.
+   * A flat flow collection on one line (`[a, b]`, `{min: 1, max: 2}`,
+   * `{min: "1960", max: "1979"}`): one-line plain or quoted scalars, and for a mapping
+   * `key: value` pairs with plain keys; its items become children of `node`. Nested
+   * collections, empty items and anything after a quoted scalar but `,` or the closing
+   * bracket decline.
    */
   private flow(position: number, textEnd: number, node: number): unknown[] | Record<string, unknown> {
     const text = this.text
     const isMapping = text.charCodeAt(position) === 0x7b
     const close = isMapping ? 0x7d : 0x5d
-    let closeAt = position + 1
-    // One flat, unquoted flow collection on one line.
-    while (closeAt < textEnd && !isFlowStop(text.charCodeAt(closeAt))) closeAt++
-    if (closeAt >= textEnd || text.charCodeAt(closeAt) !== close) throw unsupported
-    this.scalarEnd = closeAt + 1
     const object = isMapping ? nullObject() : undefined
     const items: unknown[] = []
-    let start = position + 1
-    while (start < closeAt && text.charCodeAt(start) === 0x20) start++
-    if (start === closeAt) return object ?? items
-    let previous = -1
-    let partStart = position + 1
-    while (true) {
-      let partEnd = text.indexOf(',', partStart)
-      if (partEnd === -1 || partEnd > closeAt) partEnd = closeAt
-      start = partStart
-      while (start < partEnd && text.charCodeAt(start) === 0x20) start++
-      let end = partEnd
-      while (end > start && text.charCodeAt(end - 1) === 0x20) end--
-      // Empty items (`[a, , b]`, `[a,]`) decline.
-      if (start === end || isOtherSpace(text.charCodeAt(start)) || isOtherSpace(text.charCodeAt(end - 1))) throw unsupported
-      if (object) {
-        const keyEnd = keyEndAt(text, start, end)
-        if (keyEnd === -1 || keyEnd + 1 >= end || text.charCodeAt(keyEnd + 1) !== 0x20) throw unsupported
-        let valueStart = keyEnd + 2
-        while (text.charCodeAt(valueStart) === 0x20) valueStart++
-        const key = text.slice(start, keyEnd)
-        if (isRenamedKey(key) || object[key] !== undefined) throw unsupported
-        const child = this.tree.add(node, previous, key, start)
-        previous = child
-        this.tree.setValue(child, valueStart, end)
-        object[key] = flowPlain(text.slice(valueStart, end))
-      } else {
-        const child = this.tree.add(node, previous, undefined, -1)
-        previous = child
-        this.tree.setValue(child, start, end)
-        items.push(flowPlain(text.slice(start, end)))
-      }
-      if (partEnd === closeAt) break
-      partStart = partEnd + 1
+    let at = position + 1
+    while (text.charCodeAt(at) === 0x20) at++
+    if (at >= textEnd) throw unsupported
+    if (text.charCodeAt(at) === close) {
+      this.scalarEnd = at + 1
+      return object ?? items
     }
-    return object ?? items
+    let previous = -1
+    while (true) {
+      let key: string | undefined
+      let valueStart = at
+      if (object) {
+        const keyEnd = keyEndAt(text, at, textEnd)
+        if (keyEnd === -1 || keyEnd + 1 >= textEnd || text.charCodeAt(keyEnd + 1) !== 0x20) throw unsupported
+        key = text.slice(at, keyEnd)
+        if (isRenamedKey(key) || object[key] !== undefined) throw unsupported
+        valueStart = keyEnd + 2
+        while (text.charCodeAt(valueStart) === 0x20) valueStart++
+      }
+      let value: unknown
+      let valueEnd: number
+      let after: number
+      const first = text.charCodeAt(valueStart)
+      if (first === 0x22 || first === 0x27) {
+        value = first === 0x22 ? this.doubleQuoted(valueStart, textEnd) : this.singleQuoted(valueStart, textEnd)
+        valueEnd = this.scalarEnd
+        after = valueEnd
+      } else {
+        after = valueStart
+        while (after < textEnd && text.charCodeAt(after) !== 0x2c && !isFlowStop(text.charCodeAt(after))) after++
+        valueEnd = after
+        while (valueEnd > valueStart && text.charCodeAt(valueEnd - 1) === 0x20) valueEnd--
+        // Empty items (`[a, , b]`, `{a: }`) decline.
+        if (valueEnd === valueStart || isOtherSpace(text.charCodeAt(valueStart)) || isOtherSpace(text.charCodeAt(valueEnd - 1))) throw unsupported
+        value = flowPlain(text.slice(valueStart, valueEnd))
+      }
+      const child = this.tree.add(node, previous, key, key === undefined ? -1 : at)
+      previous = child
+      this.tree.setValue(child, valueStart, valueEnd)
+      if (object) object[key as string] = value
+      else items.push(value)
+      while (text.charCodeAt(after) === 0x20) after++
+      if (after >= textEnd) throw unsupported
+      const stop = text.charCodeAt(after)
+      if (stop === close) {
+        this.scalarEnd = after + 1
+        return object ?? items
+      }
+      if (stop !== 0x2c) throw unsupported
+      at = after + 1
+      while (text.charCodeAt(at) === 0x20) at++
+      // A trailing comma (`[a,]`) or an empty item (`[a,,b]`) declines.
+      if (at >= textEnd || text.charCodeAt(at) === 0x2c || text.charCodeAt(at) === close) throw unsupported
+    }
   }
 }
 

@@ -19,10 +19,10 @@ type Tree =
 
 const keyNames = ['id', 'label', 'kind', 'disputed', 'note', 'check', 'measures', 'relations', 'a-b', 'x1', '$schema', '__proto__']
 // Scalars the index accepts, and some it declines (which must not hide the others).
-const scalars = ['a', 'two words', '"p. 5"', "'it''s'", '2500', '0.1', '1e3', '-5', '1956-10-23', 'null', 'true', '~', 'yes', '0o17', '[a, b]', '[ a ,b ]', '[a]', '[]', '{}', '{min: 1, max: 2}', '{ min: 1 ,max:  x y }',
+const scalars = ['a', 'two words', '"p. 5"', "'it''s'", '2500', '0.1', '1e3', '-5', '1956-10-23', 'null', 'true', '~', 'yes', '0o17', '[a, b]', '[ a ,b ]', '[a]', '[]', '{}', '{min: 1, max: 2}', '{ min: 1 ,max:  x y }', '[a, "b"]', '{min: "1960", max: "1979"}', "['a, b', \"]\"]", '[ "x" , y ]', "{a: \"q\\\"r\", b: ''}",
   // Numbers, booleans and nulls in every spelling the core schema knows, and escapes.
   '0x1F', '.5', '1.', '+1', '0123', '.inf', '+.inf', '.NaN', 'True', 'FALSE', 'NULL', '[0x1F, .5, True, ~]', '{min: .5, max: +1}', "''", '""', '"a\\tb \\u00e9 \\x41 \\U0001F600"']
-const declinedScalars = ['"a # b"', '1_000', 'a: b', "'x", '', '[a, b,]', '[a, , b]', '[a:b]', '{a}', '{a: 1, a: 2}', '[a, "b"]', '+.5', '+0x1F', '1e400', '"\\q"', '{True: 1}']
+const declinedScalars = ['"a # b"', '1_000', 'a: b', "'x", '', '[a, b,]', '[a, , b]', '[a:b]', '{a}', '{a: 1, a: 2}', '["a":b]', '["a" b]', '[a, [b]]', '{"a": 1}', '+.5', '+0x1F', '1e400', '"\\q"', '{True: 1}']
 const blockLines = ['text', 'more text', 'a # not a comment', 'key: value', '- item', '"quoted', "it's", '# hash']
 
 const {map: mapping} = fc.letrec<{tree: Tree; map: Tree; seq: Tree; leaf: Tree}>((tie) => ({

@@ -80,8 +80,11 @@ const declinedScalars = [
   '%x', '@x', '&a x', '*a', '!!str x', "'#'", '"\\U00110000"', '"\\q"', '"\\x4"', '"unclosed', "'unclosed"
 ]
 const trickyScalars = [...readScalars, ...declinedScalars]
-const flowScalars = ['a', 'b c', '1', '0x1F', '.5', '~', 'null', 'True', '2024-01-02', 'é']
-const declinedFlowScalars = ['1_000', '+.5', '"q"', '', 'a:b']
+const flowScalars = [
+  'a', 'b c', '1', '0x1F', '.5', '~', 'null', 'True', '2024-01-02', 'é',
+  '"q"', '"1960"', "'it''s'", '"a, b"', "'x]y'", '"{z}"', '""', "''", '"\\u00e9\\"q"', '"# not a comment"', "'a: b'"
+]
+const declinedFlowScalars = ['1_000', '+.5', '', 'a:b', '[a]', '"q"x', '"unclosed', '"\\q"']
 
 /** Mostly what the fast path reads, now and then what it declines. */
 function mostly<T>(usual: fc.Arbitrary<T>, unusual: fc.Arbitrary<T>): fc.Arbitrary<T> {
@@ -92,13 +95,14 @@ const words = fc.stringMatching(/^[A-Za-z0-9 .,:'"\\\-+_é–😀]{1,12}$/u)
 // Plain words start with a letter, so that most of them are plain scalars.
 const plainWords = fc.tuple(fc.constantFrom('a', 'Z', 'é'), words).map(([first, rest]) => first + rest)
 const flowScalar = mostly(fc.constantFrom(...flowScalars), fc.constantFrom(...declinedFlowScalars))
+const flowComma = fc.constantFrom(', ', ',', ' , ', ',  ')
 const scalar = fc.oneof(
   {weight: 8, arbitrary: mostly(fc.constantFrom(...readScalars), fc.constantFrom(...declinedScalars))},
   {weight: 2, arbitrary: plainWords},
   {weight: 1, arbitrary: words.map((text) => JSON.stringify(text))},
   {weight: 1, arbitrary: words.map((text) => `'${text.replaceAll("'", "''")}'`)},
-  {weight: 1, arbitrary: fc.array(flowScalar, {maxLength: 4}).map((items) => `[${items.join(', ')}]`)},
-  {weight: 1, arbitrary: fc.tuple(flowScalar, flowScalar).map(([min, max]) => `{min: ${min}, max: ${max}}`)}
+  {weight: 1, arbitrary: fc.tuple(fc.array(fc.oneof(flowScalar, words.map((text) => JSON.stringify(text))), {maxLength: 4}), flowComma).map(([items, comma]) => `[${items.join(comma)}]`)},
+  {weight: 1, arbitrary: fc.tuple(flowScalar, flowScalar, flowComma).map(([min, max, comma]) => `{min: ${min}${comma}max: ${max}}`)}
 )
 const blockScalar = fc
   .record({
