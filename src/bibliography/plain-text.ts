@@ -6,9 +6,9 @@
  * plain (`{Princeton University Press}`, `{1956}`, `{Nagy, Imre and Kende, Péter}`): for
  * those the parser's result follows from a handful of its rules, reproduced here on a
  * small token tree that is shaped like the grammar's (strings, whitespace, groups). A
- * value with anything else (a backslash, `$`, `%`, `<`, `>`, a paragraph break, an
- * unbalanced brace, a name the parser would reject) is left to the parser:
- * `plainFieldText` says so with `needsLatexParser`. `test/bibliography/fast-path.test.ts`
+ * value with anything else (a backslash, but for an escaped `\&`, `\%`, `\$`, `\#` or
+ * `\_`; `$`, `%`, `<`, `>`, a paragraph break, an unbalanced brace, a name the parser
+ * would reject) is left to the parser: `plainFieldText` says so with `needsLatexParser`. `test/bibliography/fast-path.test.ts`
  * compares both paths on real files and on generated values.
  */
 import type {Creator} from '@retorquere/bibtex-parser'
@@ -189,13 +189,25 @@ const outerBracesRemoved: ReadonlySet<string> = new Set(
  * NUL, carriage return (the grammar reads `\r\n` as two line ends), the parser's markup
  * delimiters or our stand-ins; braces balanced; no blank line (a paragraph break).
  */
+/** `\&`, `\%`, `\$`, `\#` or `\_` at `index`: the character itself, to the parser. */
+function isEscapedSpecial(tex: string, index: number): boolean {
+  if (tex.charCodeAt(index) !== 0x5c) return false
+  const next = tex.charCodeAt(index + 1)
+  return next === 0x26 || next === 0x25 || next === 0x24 || next === 0x23 || next === 0x5f
+}
+
+const escapedSpecials = /\\([&%$#_])/g
+
 function isPlainTex(tex: string): boolean {
   let depth = 0
   let newlineSinceText = false
   for (let index = 0; index < tex.length; index++) {
     const code = tex.charCodeAt(index)
     switch (code) {
-      case 0x5c: // backslash
+      case 0x5c: // backslash: an escaped special character (`\&`) is plain, any other macro is not
+        if (!isEscapedSpecial(tex, index)) return false
+        index++
+        break
       case 0x24: // $
       case 0x25: // %
       case 0x3c: // <
@@ -300,6 +312,11 @@ function tokenize(tex: string): TexNode[] {
         index++
         continue
       }
+      if (isEscapedSpecial(tex, index)) {
+        nodes.push({type: 'string', content: tex[index + 1] ?? ''})
+        index += 2
+        continue
+      }
       if (isDigitAt(tex, index) || character === '.') {
         let end = index
         while (isDigitAt(tex, end)) end++
@@ -396,11 +413,15 @@ function isOneGroup(tex: string): boolean {
  * them, and braces only end groups. Whitespace runs are left for `plainString`.
  */
 function textWithLigatures(tex: string): string {
-  if (!/[-'`~]/.test(tex)) return tex.includes('{') || tex.includes('}') ? tex.replace(/[{}]/g, '') : tex
-  return tex
-    .split(/[{}]/)
-    .map((segment) => segment.replace(ligaturePattern, (match) => ligatures.get(match) ?? match))
-    .join('')
+  const text = !/[-'`~]/.test(tex)
+    ? tex.includes('{') || tex.includes('}')
+      ? tex.replace(/[{}]/g, '')
+      : tex
+    : tex
+        .split(/[{}]/)
+        .map((segment) => segment.replace(ligaturePattern, (match) => ligatures.get(match) ?? match))
+        .join('')
+  return text.includes('\\') ? text.replace(escapedSpecials, '$1') : text
 }
 
 const ligaturePattern = /---|--|''|``|~/g

@@ -122,6 +122,17 @@ describe('plainFieldText', () => {
   })
 })
 
+describe('escaped special characters', () => {
+  const values = ['Weidenfeld \\& Nicolson', 'Texas A\\&M University Press', 'A \\& B and C', 'Smith \\& Jones and Doe, J', '50\\% off', 'x\\_y', 'a\\#b', '\\$5', '\\&--x', 'Smith, J \\& K', '{A\\&M}']
+  const fields = ['publisher', 'author', 'editor', 'title', 'journal', 'url', 'doi', 'keywords', 'note', 'file', 'year', 'month', 'pages']
+
+  it('are read by the fast path, as the parser reads them, in every kind of field', () => {
+    const text = values.map((tex, index) => [`@misc{key${index},`, ...fields.map((name) => `  ${name} = {${tex}},`), '}', ''].join('\n')).join('\n')
+    expectSameReading(text, undatedWeb)
+    for (const tex of values) expect(plainFieldText('publisher', tex), tex).not.toBe(needsLatexParser)
+  })
+})
+
 describe('both paths read generated values identically', () => {
   const fieldNames = [
     'author', 'editor', 'translator', 'bookauthor', 'holder', 'title', 'subtitle', 'booktitle', 'journaltitle',
@@ -144,6 +155,8 @@ describe('both paths read generated values identically', () => {
   const space = fc.constantFrom(' ', ' ', ' ', '  ', '\t', '\n', ' \n  ', '\n\n')
   const latex = fc.constantFrom(
     "{\\'a}", '{\\"o}', "\\'e", '\\emph{x}', '\\&', '$x$', '\\TeX', '100\\%', '<b>', 'a>b', '\\\\', "\\'{E}",
+    // Escaped special characters, which the fast path reads as the characters.
+    '\\$5', 'a\\#b', 'x\\_y', 'A\\&M', '\\&--', '\\_\\_', '\\%\\&',
     '%', '{', '}', '\r\n', '\\enquote*{q}', '$', '\\newcommand{\\mine}{Mine}', '\\mine'
   )
   const atom = fc.oneof(
