@@ -72,8 +72,9 @@ export function readBytes(absolutePath: string, maxFileSize = defaultMaxFileSize
       length += count
     }
     if (length > maxFileSize) return {ok: false, problem: sizeProblem(Math.max(length, fstatSync(descriptor).size), maxFileSize)}
-    // A copy: the buffer is read into again for the next file.
-    return {ok: true, bytes: Uint8Array.prototype.slice.call(scratch, 0, length)}
+    // A copy (small ones share a pooled slab, as `Buffer.from` does): the buffer is read
+    // into again for the next file.
+    return {ok: true, bytes: Buffer.from(scratch.subarray(0, length))}
   } catch (error) {
     return {ok: false, problem: {reason: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, place: placeAt([0], 0)}}
   } finally {
