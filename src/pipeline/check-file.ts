@@ -81,16 +81,20 @@ export function withoutPrototypes(bibliography: Bibliography, measures: MeasureR
 export function checkClaim(claim: ClaimFacts, phase: FilePhase): FileOutcome<ClaimSummary | ClaimFacts> {
   const readable = claim.frontmatterProblems.length === 0
   const reports: RuleReport[] = []
+  // One context for the claim, pointed at each rule in turn (a rule reports while it
+  // runs): a context and a closure for every rule and claim were ~7% of a run's garbage.
+  let ruleId: RuleId = 'frontmatter'
+  const context: RuleContext<unknown> = {
+    options: undefined,
+    report(report) {
+      reports.push({...report, ruleId})
+    }
+  }
   for (const {rule, options} of phase.rules) {
     // A file with a `frontmatter` finding gets no other finding.
     if (!rule.checkClaim || (!readable && rule.id !== 'frontmatter')) continue
-    const ruleId = rule.id as RuleId
-    const context: RuleContext<unknown> = {
-      options,
-      report(report) {
-        reports.push({...report, ruleId})
-      }
-    }
+    ruleId = rule.id as RuleId
+    context.options = options
     if (timingEnabled) {
       const started = performance.now()
       rule.checkClaim(claim, context, phase.context)

@@ -149,8 +149,8 @@ function isMapping(value: unknown): value is Data {
 }
 
 function collectFrontmatter(facts: ClaimFacts, data: Data, locate: Locate, source: YamlSource): void {
-  const place = (path: Array<string | number>, part: NodePart = 'value'): Place | undefined => {
-    const range = locate(path.map(String), part)
+  const place = (path: readonly string[], part: NodePart = 'value'): Place | undefined => {
+    const range = locate(path, part)
     return range ? placeAt(source.lineStarts, source.offset + range.start, source.offset + range.end) : undefined
   }
 
@@ -176,7 +176,8 @@ function collectFrontmatter(facts: ClaimFacts, data: Data, locate: Locate, sourc
   if (Array.isArray(data.sources)) {
     facts.sourcesValid = true
     data.sources.forEach((item: unknown, index) => {
-      const itemPlace = place(['sources', index]) ?? facts.sourcesPlace
+      const at = String(index)
+      const itemPlace = place(['sources', at]) ?? facts.sourcesPlace
       if (typeof item === 'string' && item !== '') {
         facts.sources.push({key: item, stance: 'supports', place: itemPlace, keyPlace: itemPlace})
         return
@@ -187,11 +188,11 @@ function collectFrontmatter(facts: ClaimFacts, data: Data, locate: Locate, sourc
           key: source.key as string,
           stance: (stances as readonly string[]).includes(source.stance as string) ? (source.stance as Stance) : 'supports',
           place: itemPlace,
-          keyPlace: place(['sources', index, 'key']) ?? itemPlace
+          keyPlace: place(['sources', at, 'key']) ?? itemPlace
         }
         if (typeof source.locator === 'string') {
           citation.locator = source.locator
-          citation.locatorPlace = place(['sources', index, 'locator'])
+          citation.locatorPlace = place(['sources', at, 'locator'])
         }
         if (typeof source.quote === 'string') citation.quote = source.quote
         facts.sources.push(citation)
@@ -207,6 +208,7 @@ function collectFrontmatter(facts: ClaimFacts, data: Data, locate: Locate, sourc
   if (Array.isArray(data.figures)) {
     facts.figuresValid = true
     data.figures.forEach((item: unknown, index) => {
+      const at = String(index)
       const figure = item as Data
       if (!figure || typeof figure !== 'object' || typeof figure.measure !== 'string' || !isFigureValue(figure.value)) {
         facts.figuresValid = false
@@ -222,11 +224,11 @@ function collectFrontmatter(facts: ClaimFacts, data: Data, locate: Locate, sourc
         measure: figure.measure,
         value: copyValue(figure.value),
         qualifier: qualifier as Qualifier,
-        place: place(['figures', index]) ?? facts.frontmatterPlace,
+        place: place(['figures', at]) ?? facts.frontmatterPlace,
         fieldPlaces: {}
       }
       for (const field of ['measure', 'value', 'qualifier', 'text', 'unit'] as const) {
-        const fieldPlace = place(['figures', index, field])
+        const fieldPlace = place(['figures', at, field])
         if (fieldPlace) declared.fieldPlaces[field] = fieldPlace
       }
       if (typeof figure.text === 'string') declared.text = figure.text
