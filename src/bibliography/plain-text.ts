@@ -8,8 +8,9 @@
  * small token tree that is shaped like the grammar's (strings, whitespace, groups). A
  * value with anything else (a backslash, but for an escaped `\&`, `\%`, `\$`, `\#` or
  * `\_`; `$`, `%`, `<`, `>`, a paragraph break, an unbalanced brace, a name the parser
- * would reject) is left to the parser: `plainFieldText` says so with `needsLatexParser`. `test/bibliography/fast-path.test.ts`
- * compares both paths on real files and on generated values.
+ * would reject) is left to the parser: `plainFieldText` says so with `needsLatexParser`.
+ * `test/bibliography/fast-path.test.ts` compares both paths on real files and on
+ * generated values.
  */
 import type {Creator} from '@retorquere/bibtex-parser'
 import {fieldModes, type FieldModeName as ParserMode} from './field-modes.js'
