@@ -17,34 +17,30 @@ function both(text: string): unknown[] {
 }
 
 describe('configFrom', () => {
-  it('gives the same config from JSON.parse as from the YAML parser', () => {
-    for (const text of [
-      '{}',
-      '{"rules": {"uncited": "info", "bibliography": ["error", {"allowUndated": ["online", "misc"]}]}}',
-      '{\r\n  "rules": {"according-to-whom": ["warning", {"verbs": ["say", "sa\\u00efd"]}]},\r\n  "tolerances": {"approx": 0.25, "nearly": 1e-1},\r\n  "maxFileSize": 1048576\r\n}\r\n',
-      '{"paths": {"claims": "claims/\\u00e9t\\u00e9", "bibliography": "b.bib"}, "docsUrl": "https://example.org/rules/"}',
-      '{"$schema": "../schema/config.schema.json", "$comment": "a \\"quoted\\" word, a colon: and a key-like \\"x\\": string", "rules": {}}'
-    ]) {
-      const [fast, positioned] = both(text)
-      expect(fast, text).toEqual(positioned)
-      expect(fast, text).not.toBeInstanceOf(Array)
-      expect(plainJsonConfig(text), text).toBeDefined()
-    }
+  // Each text with whether JSON.parse may take it: plain, valid JSON without repeated keys.
+  const texts: Array<[string, boolean]> = [
+    ['{}', true],
+    ['{"rules": {"uncited": "info", "bibliography": ["error", {"allowUndated": ["online", "misc"]}]}}', true],
+    ['{\r\n  "rules": {"according-to-whom": ["warning", {"verbs": ["say", "sa\\u00efd"]}]},\r\n  "tolerances": {"approx": 0.25, "nearly": 1e-1},\r\n  "maxFileSize": 1048576\r\n}\r\n', true],
+    ['{"paths": {"claims": "claims/\\u00e9t\\u00e9", "bibliography": "b.bib"}, "docsUrl": "https://example.org/rules/"}', true],
+    ['{"$schema": "../schema/config.schema.json", "$comment": "a \\"quoted\\" word, a colon: and a key-like \\"x\\": string", "rules": {}}', true],
+    // Left to the YAML parser: repeated keys, bad values, not JSON.
+    ['{"rules": {"uncited": "info", "uncited": "warning"}}', false],
+    ['{"rules": {"uncited": "loud"}}', false],
+    ['{"rules": {"uncited": "info"},}', false],
+    ['rules:\n  uncited: info\n', false],
+    ['{"maxFileSize": "big"}', false],
+    ['[]', false]
+  ]
+
+  it.each(texts)('gives the same config or errors either way: %j (JSON.parse: %s)', (text, plain) => {
+    const [fast, positioned] = both(text)
+    expect(fast).toEqual(positioned)
+    expect(plainJsonConfig(text) !== undefined).toBe(plain)
+    if (plain) expect(fast).not.toBeInstanceOf(Array)
   })
 
-  it('leaves to the YAML parser what JSON.parse reads otherwise or cannot place: repeated keys, bad values, not JSON', () => {
-    for (const text of [
-      '{"rules": {"uncited": "info", "uncited": "warning"}}',
-      '{"rules": {"uncited": "loud"}}',
-      '{"rules": {"uncited": "info"},}',
-      'rules:\n  uncited: info\n',
-      '{"maxFileSize": "big"}',
-      '[]'
-    ]) {
-      const [fast, positioned] = both(text)
-      expect(fast, text).toEqual(positioned)
-      expect(plainJsonConfig(text), text).toBeUndefined()
-    }
+  it('places a repeated key', () => {
     expect(both('{"rules": {"uncited": "info", "uncited": "warning"}}')[0]).toEqual(['1:31: Unexpected duplicate key in YAML: Map keys must be unique'])
   })
 })
