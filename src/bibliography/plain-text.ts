@@ -190,14 +190,16 @@ const outerBracesRemoved: ReadonlySet<string> = new Set(
  * NUL, carriage return (the grammar reads `\r\n` as two line ends), the parser's markup
  * delimiters or our stand-ins; braces balanced; no blank line (a paragraph break).
  */
-/** `\&`, `\%`, `\$`, `\#` or `\_` at `index`: the character itself, to the parser. */
+/** The special characters a backslash escapes into themselves (`\&` is `&` to the parser). */
+const escapable = '&%$#_'
+const escapedSpecials = new RegExp(`\\\\([${escapable}])`, 'g')
+
+/** An escaped special character at `index`. */
 function isEscapedSpecial(tex: string, index: number): boolean {
   if (tex.charCodeAt(index) !== 0x5c) return false
-  const next = tex.charCodeAt(index + 1)
-  return next === 0x26 || next === 0x25 || next === 0x24 || next === 0x23 || next === 0x5f
+  const next = tex.charAt(index + 1)
+  return next !== '' && escapable.includes(next)
 }
-
-const escapedSpecials = /\\([&%$#_])/g
 
 function isPlainTex(tex: string): boolean {
   let depth = 0
