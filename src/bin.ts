@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import {main} from './cli.js'
 import {exitStatus, processIo} from './commands/io.js'
+import {tuneV8} from './v8-tuning.js'
+
+// Before the command's code runs hot enough to be optimised.
+tuneV8()
 
 main(process.argv.slice(2), processIo()).then(
   (status) => {
