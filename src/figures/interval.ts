@@ -446,6 +446,39 @@ function shiftedLastDay(date: ParsedDate, steps: number): number {
   return shiftedFirstDay(date, steps + 1) - 1
 }
 
+/**
+ * `[1 − t, 1 + t]` with 1 − t rounded down and 1 + t rounded up: a decimal boundary such
+ * as 2250 for `approx 2500` stays inside despite 0.1 having no exact binary form. One
+ * per tolerance (a corpus has a few), shared: intervals are never changed in place.
+ */
+export function toleranceFactor(tolerance: number): Interval {
+  let factor = toleranceFactors.get(tolerance)
+  if (factor === undefined) {
+    factor = interval(roundDown(twoSum(1, -tolerance)), roundUp(twoSum(1, tolerance)))
+    if (toleranceFactors.size >= 64) toleranceFactors.clear()
+    toleranceFactors.set(tolerance, factor)
+  }
+  return factor
+}
+
+const toleranceFactors = new Map<number, Interval>()
+
+/**
+ * `mul(closed(v), factor)`, the interval of every approximate figure. For a finite `v`
+ * and a closed factor with positive finite ends the four end products of `mul` reduce
+ * to two (`v·lo ≤ v·hi` when `v > 0`, and rounding is monotone), without `mul`'s lists
+ * of candidate ends; any other operands go to `mul` itself.
+ */
+export function scaleByFactor(v: number, factor: Interval): Interval {
+  if (!Number.isFinite(v) || factor.loOpen || factor.hiOpen || !(factor.lo > 0) || !Number.isFinite(factor.hi)) {
+    return mul(closed(v), factor)
+  }
+  if (v === 0) return closed(0)
+  return v > 0
+    ? closed(roundDown(twoProduct(v, factor.lo)), roundUp(twoProduct(v, factor.hi)))
+    : closed(roundDown(twoProduct(v, factor.hi)), roundUp(twoProduct(v, factor.lo)))
+}
+
 // --- Formatting -------------------------------------------------------------------------
 
 /** `[2250, 2750]`, `(1000, ∞)`, `(−∞, 2)`, dates as `[1956-10-01, 1956-10-31]`; `∅` when empty. */
@@ -547,14 +580,11 @@ function numberFigureInterval(value: FigureValue, qualifier: Qualifier, toleranc
     return closed(min, max)
   }
   const v = numberOf(value, kind)
-  // 1 − t rounded down and 1 + t rounded up: a decimal boundary such as 2250 for
-  // `approx 2500` stays inside despite 0.1 having no exact binary form.
-  const factor = interval(roundDown(twoSum(1, -tolerance)), roundUp(twoSum(1, tolerance)))
   switch (qualifier) {
     case 'exact':
       return closed(v)
     case 'approx':
-      return mul(closed(v), factor)
+      return scaleByFactor(v, toleranceFactor(tolerance))
     case 'nearly': {
       if (v === 0 || tolerance === 0) {
         throw new FigureValueError(
@@ -562,7 +592,7 @@ function numberFigureInterval(value: FigureValue, qualifier: Qualifier, toleranc
           'qualifier'
         )
       }
-      const around = mul(closed(v), factor)
+      const around = scaleByFactor(v, toleranceFactor(tolerance))
       // "Nearly" approaches v from the side of 0: nearly −2 is about −1.9.
       return v > 0 ? interval(around.lo, v, false, true) : interval(v, around.hi, true, false)
     }

@@ -19,7 +19,9 @@ import {
   mul,
   parseIsoDate,
   sameInterval,
+  scaleByFactor,
   sub,
+  toleranceFactor,
   tryFigureInterval,
   whole,
   yearsOf,
@@ -402,6 +404,17 @@ describe('interval arithmetic: properties', () => {
       )
     })
   }
+
+  it('scales a point by a factor exactly as mul does (the shortcut of approx and nearly)', () => {
+    const tolerance = fc.oneof(fc.constantFrom(0, 0.05, 0.1, 0.2, 0.25, 1, 1.5), fc.double({min: 0, max: 3, noNaN: true}))
+    const factor = fc.oneof(tolerance.map(toleranceFactor), anyInterval)
+    fc.assert(
+      fc.property(fc.oneof(finiteNumber, fc.constantFrom(-0, Infinity, -Infinity)), factor, (v, f) => {
+        expect(scaleByFactor(v, f)).toEqual(mul(closed(v), f))
+      }),
+      {numRuns: 5000}
+    )
+  })
 
   it('is exact on small integer intervals for +, − and ×', () => {
     const integerInterval = fc
