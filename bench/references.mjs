@@ -62,6 +62,9 @@ if (values.child) {
     require('@citation-js/plugin-csl')
     output = new Cite(items).format('bibliography', {template: 'apa', format: 'html', lang: 'en-US'})
   } else if (values.child === 'factlint') {
+    // As `factlint export html` runs it: the command line's V8 settings first (src/v8-tuning.ts).
+    const {tuneV8} = await import(pathToFileURL(path.join(repository, 'dist/v8-tuning.js')).href)
+    tuneV8()
     const {builtinStyle, formatBibliography, renderBibliography} = await import(citeprocModule)
     output = renderBibliography(formatBibliography(items, {style: builtinStyle('apa'), format: 'html', locale: 'en-US'}))
   } else {
