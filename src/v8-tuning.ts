@@ -8,14 +8,14 @@
  * thread: 1.45 s → 2.05 s); until a hot function's optimised code is ready it runs
  * slower. Most of that compile time is inlining, which V8 budgets for long-running
  * programs. Smaller inlining budgets give optimised code sooner, a little less fast, and
- * a run of a few seconds comes out ahead: `check` of 10,000 claims 1.44 s → 1.36 s,
- * 1,000 claims 0.38 s → 0.37 s, a cached re-check 0.58 s → 0.56 s (medians, alternating
- * runs; docs/performance.md). No output changes: the flags decide only what is compiled
- * how.
+ * a run of a few seconds comes out ahead: about 6% at 10,000 and 100,000 claims, less
+ * for small corpora (docs/performance.md, item 14). No output changes: the flags decide
+ * only what is compiled how.
  *
- * A flag given on Node's own command line or in `NODE_OPTIONS` wins, so
+ * A budget given on Node's own command line wins, so
  * `node --max-inlined-bytecode-size=460 --max-inlined-bytecode-size-cumulative=920 …`
- * runs with V8's defaults (the benchmark's comparison).
+ * runs with V8's defaults (the benchmark's comparison). Node does not accept these flags
+ * in `NODE_OPTIONS`.
  */
 import {setFlagsFromString} from 'node:v8'
 
@@ -25,18 +25,16 @@ export const inliningFlags: ReadonlyArray<[name: string, value: number]> = [
   ['max-inlined-bytecode-size-cumulative', 200]
 ]
 
-/** The flags to set: those the user did not set on Node's command line or in `NODE_OPTIONS`. */
-export function tuningFlags(execArgv: readonly string[], nodeOptions: string | undefined): string[] {
+/** The flags to set: those not given on Node's command line (`process.execArgv`). */
+export function tuningFlags(execArgv: readonly string[]): string[] {
   // V8 reads `_` in a flag's name as `-`.
   const given = new Set(
-    [...execArgv, ...(nodeOptions ?? '').split(/\s+/)]
-      .filter((argument) => argument.startsWith('--'))
-      .map((argument) => argument.slice(2).split('=')[0]!.replaceAll('_', '-'))
+    execArgv.filter((argument) => argument.startsWith('--')).map((argument) => argument.slice(2).split('=')[0]!.replaceAll('_', '-'))
   )
   return inliningFlags.filter(([name]) => !given.has(name)).map(([name, value]) => `--${name}=${value}`)
 }
 
 /** Set the flags for this process (V8's flags are the process's: worker threads share them). */
 export function tuneV8(): void {
-  for (const flag of tuningFlags(process.execArgv, process.env.NODE_OPTIONS)) setFlagsFromString(flag)
+  for (const flag of tuningFlags(process.execArgv)) setFlagsFromString(flag)
 }
