@@ -21,6 +21,12 @@ export function* jsonChunks(value: unknown): Generator<string> {
   yield* chunksOf(value, 0)
 }
 
+/** The pieces of a JSON file: `JSON.stringify(value, null, 2)` and a trailing newline. */
+export function* jsonDocumentChunks(value: unknown): Generator<string> {
+  yield* jsonChunks(value)
+  yield '\n'
+}
+
 function isContainer(value: unknown): value is object {
   return value !== null && typeof value === 'object' && typeof (value as {toJSON?: unknown}).toJSON !== 'function'
 }

@@ -1,10 +1,9 @@
 import type {ReportData} from '../report/model.js'
-import {jsonChunks} from './json-chunks.js'
+import {jsonDocumentChunks} from './json-chunks.js'
 
 /** The JSON report, piece by piece: stable key order, two-space indent, trailing newline. */
-export function* formatJsonChunks(report: ReportData): Generator<string> {
-  yield* jsonChunks(report)
-  yield '\n'
+export function formatJsonChunks(report: ReportData): Generator<string> {
+  return jsonDocumentChunks(report)
 }
 
 /** The JSON report as one string. */

@@ -16,7 +16,7 @@ import {defaultDocsUrl} from '../corpus/config.js'
 import type {Finding, Location, ReportData} from '../report/model.js'
 import {ruleList} from '../rules/index.js'
 import type {Severity} from '../types.js'
-import {jsonChunks} from './json-chunks.js'
+import {jsonDocumentChunks} from './json-chunks.js'
 
 /** The errata-01 schema; its URL ends in `2.1.0.json`, which the validator's SARIF1011 expects. */
 export const sarifSchemaUri = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json'
@@ -67,12 +67,12 @@ export function buildSarif(report: ReportData, options: SarifOptions): Log {
   }
 }
 
-/** The SARIF log as JSON: two-space indent, trailing newline. */
-export function* formatSarifChunks(report: ReportData, options: SarifOptions): Generator<string> {
-  yield* jsonChunks(buildSarif(report, options))
-  yield '\n'
+/** The SARIF log as JSON, piece by piece: two-space indent, trailing newline. */
+export function formatSarifChunks(report: ReportData, options: SarifOptions): Generator<string> {
+  return jsonDocumentChunks(buildSarif(report, options))
 }
 
+/** The SARIF log as one string. */
 export function formatSarif(report: ReportData, options: SarifOptions): string {
   return [...formatSarifChunks(report, options)].join('')
 }
