@@ -164,6 +164,13 @@ describe('--cache', () => {
     expect(wrong.status).toBe(2)
     expect(wrong.stderr).toContain('Unexpected --cache-strategy `mtime`, expected metadata or content')
   })
+
+  it('refuses to keep full facts, which it does not store', () => {
+    const root = writeCorpus({'claims/a/one.md': validClaim('one')})
+    const location = mkdtempSync(path.join(tmpdir(), 'factlint-cache-'))
+    expect(() => lintCorpus({root, keepFacts: true, cache: {location}})).toThrow('`keepFacts` and `cache` cannot be combined')
+    expect(readdirSync(location)).toEqual([])
+  })
 })
 
 describe('cache shards', () => {

@@ -189,7 +189,6 @@ export function openClaimCache(root: string, config: Config, ruleOverrides: Reco
 }
 
 function checkThroughShards(files: readonly string[], phase: FilePhase, options: CacheOptions, fingerprint: string, shardPaths: string[]): FileOutcome[] {
-  if (phase.keepFacts) throw new Error('The cache keeps summaries, not full facts')
   const {root, config} = phase.context
   const strategy = options.strategy ?? 'metadata'
   const stats = options.stats
