@@ -129,6 +129,8 @@ describe('the review page in Chromium', () => {
     await fresh.keyboard.press('Tab')
     await expect(fresh.evaluate('document.activeElement.textContent')).resolves.toBe('Skip to the claims')
     await fresh.keyboard.press('Enter')
+    // Following the link is a same-document navigation that may land after `press` returns.
+    await fresh.waitForURL((url) => url.hash === '#claims', {timeout: 5000}).catch(() => undefined)
     expect(new URL(fresh.url()).hash).toBe('#claims')
     await fresh.focus('#filter-text')
     await fresh.keyboard.type('hostile')
