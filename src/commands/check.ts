@@ -167,8 +167,10 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
   }
   // Large reports are written in pieces, never held as one string.
   const chunked = chunkedFormatters[format]
-  if (chunked) writeInPieces(chunked(shown, context), io.stdout)
-  else io.stdout(formatter(shown, context))
+  if (chunked) {
+    if (io.stdoutPieces) io.stdoutPieces(chunked(shown, context))
+    else writeInPieces(chunked(shown, context), io.stdout)
+  } else io.stdout(formatter(shown, context))
   stage(`output (${format})`)
   if (timingEnabled) io.stderr(timingTable())
   const tooManyWarnings = parsed.maxWarnings !== undefined && report.summary.warnings > parsed.maxWarnings
@@ -176,7 +178,7 @@ export async function runCheck(argv: string[], io: CommandIo): Promise<number> {
   return report.summary.errors > 0 || tooManyWarnings ? exitStatus.findings : exitStatus.ok
 }
 
-/** Write small chunks as pieces of about 64 KB: one write per chunk would be a system call each. */
+/** Write small chunks as pieces of about 64 KB: one write per chunk would be a system call each (for a `CommandIo` without `stdoutPieces`). */
 export function writeInPieces(chunks: Iterable<string>, write: (text: string) => void, size = 1 << 16): void {
   let pending: string[] = []
   let length = 0
