@@ -49,6 +49,15 @@ export type ParsedLocator =
   | {kind: 'bad-label'; label: string}
   | {kind: 'empty'}
 
+/**
+ * Whether a locator is the contract's `unknown` (any case, white space around it): the
+ * historians' work queue. Shorter strings are refused before any new string is made: no
+ * lower-casing lengthens a string into `unknown`.
+ */
+export function isUnknownLocator(locator: string): boolean {
+  return locator.length >= 7 && locator.trim().toLowerCase() === 'unknown'
+}
+
 /** Read a locator string. A bare number (`178`) is a page, as Pandoc reads it. */
 export function parseLocator(locator: string): ParsedLocator {
   const text = locator.trim()

@@ -4,6 +4,7 @@
  * reports are deterministic.
  */
 import type {VFileMessage} from 'vfile-message'
+import {isUnknownLocator} from '../citations/locator.js'
 import {measureReport, type MeasureReportEntry} from '../figures/measure-report.js'
 import {severityOf, type LintResult} from '../lint.js'
 import type {Severity} from '../types.js'
@@ -80,7 +81,7 @@ export function toFinding(message: VFileMessage): Finding {
 export function summarize(result: LintResult, findings: readonly Finding[]): Summary {
   let unknownLocators = 0
   for (const claim of result.corpus.claims) {
-    for (const source of claim.sources) if (source.locator?.trim().toLowerCase() === 'unknown') unknownLocators++
+    for (const source of claim.sources) if (source.locator !== undefined && isUnknownLocator(source.locator)) unknownLocators++
   }
   return {
     claims: result.corpus.allClaims.length,

@@ -11,6 +11,7 @@
  * folder name.
  */
 import {toCsl} from '../bibliography/index.js'
+import {isUnknownLocator} from '../citations/locator.js'
 import {dateInterval, formatInterval, formatNumber, interval, intersects, type Interval} from '../figures/interval.js'
 import type {MeasureReportEntry, MeasureReportFigure, ReportInterval} from '../figures/measure-report.js'
 import type {LintResult} from '../lint.js'
@@ -175,7 +176,7 @@ function reviewClaimOf(claim: ClaimFacts, result: LintResult<ClaimFacts>, findin
       const reviewSource: ReviewSource = {
         key: source.key,
         label: entry ? shortLabel(entry) : source.key,
-        locatorMissing: locator === undefined || locator === '' || locator.toLowerCase() === 'unknown',
+        locatorMissing: locator === undefined || locator === '' || isUnknownLocator(locator),
         stance: source.stance
       }
       if (source.locator !== undefined) reviewSource.locator = source.locator

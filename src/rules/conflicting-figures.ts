@@ -22,6 +22,7 @@
  * - A measure marked `disputed` gives info (`documented: true`), with its explanation
  *   as the note.
  */
+import {isUnknownLocator} from '../citations/locator.js'
 import {formatInterval} from '../figures/interval.js'
 import {conflictWitnesses, figureIndex, type IndexedFigure} from '../figures/figure-index.js'
 import type {FigureValue} from '../types.js'
@@ -79,14 +80,10 @@ function claimId(figure: IndexedFigure): string {
 function describeFigure(figure: IndexedFigure, withFile: boolean): string {
   const sources = figure.claim.sources
     .filter((source) => source.stance !== 'contradicts')
-    .map((source) => `${code(source.key)}${source.locator ? `, ${isUnknown(source.locator) ? 'locator unknown' : source.locator}` : ''}`)
+    .map((source) => `${code(source.key)}${source.locator ? `, ${isUnknownLocator(source.locator) ? 'locator unknown' : source.locator}` : ''}`)
   const interval = code(formatInterval(figure.interval, figure.measure.kind))
   const where = withFile ? ` in ${code(figure.claim.path)}` : ''
   return `${describeValue(figure)} ${interval}${where} (${sources.length > 0 ? sources.join('; ') : 'no source'})`
-}
-
-function isUnknown(locator: string): boolean {
-  return locator.trim().toLowerCase() === 'unknown'
 }
 
 /** The qualifier and value as declared: `` `approx 2500` ``, `` `range 2500–3000` ``. */
