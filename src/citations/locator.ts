@@ -38,8 +38,15 @@ const labelForms: Record<string, string[]> = {
 
 const labelByForm = new Map<string, string>()
 for (const [label, forms] of Object.entries(labelForms)) for (const form of forms) labelByForm.set(form, label)
-// Longest first, so `pp.` wins over `p.` and `sub verbo` over `s.`.
+// Longest first, so `pp.` wins over `p.` and `sub verbo` over `s.`; grouped by first
+// character, since only a form that starts as the locator does can match (a locator is
+// compared with the ten forms of its letter, not the hundred of all).
 const formsByLength = [...labelByForm.keys()].sort((a, b) => b.length - a.length)
+const formsByFirstCharacter = new Map<string, string[]>()
+for (const form of formsByLength) {
+  const first = form.charAt(0)
+  formsByFirstCharacter.set(first, [...(formsByFirstCharacter.get(first) ?? []), form])
+}
 
 export const knownLocatorForms: readonly string[] = Object.values(labelForms).map((forms) => forms[0] as string)
 
@@ -65,7 +72,7 @@ export function parseLocator(locator: string): ParsedLocator {
   if (text.toLowerCase() === 'unknown') return {kind: 'unknown'}
   if (/^\d/.test(text)) return {kind: 'located', label: 'page', value: text}
   const lower = text.toLowerCase()
-  for (const form of formsByLength) {
+  for (const form of formsByFirstCharacter.get(lower.charAt(0)) ?? []) {
     if (!lower.startsWith(form)) continue
     const rest = text.slice(form.length)
     // A word form must end at a word boundary (`page 3`, not `pages3`… or `pager`).
