@@ -6,6 +6,9 @@
 //   npm run bench                                   1,000, 10,000 and 100,000 claims (about 10 minutes)
 //   npm run bench -- --sizes 1000,10000 --runs 3    a quicker look
 //   npm run bench -- --no-others                    factlint only
+//   npm run bench -- --node-options=--v8-pool-size=0
+//                                                   also `check` with these Node options,
+//                                                   run by turns with the plain one
 //
 // Whole-process wall time (median) and peak resident memory (GNU time), measured from
 // outside the process: a benchmark, never a timed assertion in a test.
@@ -24,12 +27,14 @@ const {values} = parseArgs({
     runs: {type: 'string', default: '5'},
     others: {type: 'boolean', default: true},
     'no-others': {type: 'boolean', default: false},
+    'node-options': {type: 'string'},
     generator: {type: 'string', default: path.resolve(repository, '../shared/tools/gen-corpus.mjs')}
   }
 })
 const sizes = values.sizes.split(',').map(Number)
 const runs = Number(values.runs)
 const others = values.others && !values['no-others']
+const nodeOptions = values['node-options'] === undefined ? undefined : `${process.env.NODE_OPTIONS ?? ''} ${values['node-options']}`.trim()
 const bin = path.join(repository, 'dist/bin.js')
 const remark = path.join(repository, 'node_modules/.bin/remark')
 const out = path.join(repository, 'bench/out')
@@ -61,6 +66,16 @@ function measure(command, args, options = {}) {
   return {seconds, peakMb: Number(child.stderr.trim().split('\n').at(-1)) / 1024}
 }
 
+
+/** Two commands run by turns (a, b, a, b, …), so that a change in the machine's load falls on both alike. */
+function alternate(times, runA, runB) {
+  const samples = [[], []]
+  for (let index = 0; index < times; index++) {
+    samples[0].push(runA())
+    samples[1].push(runB())
+  }
+  return samples.map((list) => ({seconds: median(list.map((sample) => sample.seconds)), peakMb: Math.max(...list.map((sample) => sample.peakMb))}))
+}
 
 function repeat(times, run, before) {
   const samples = []
@@ -95,7 +110,9 @@ for (const size of sizes) {
   row.read = repeat(few, () =>
     measure(process.execPath, ['-e', `const fs=require('fs');let n=0;for(const f of fs.readdirSync(process.argv[1],{recursive:true})){if(f.endsWith('.md'))n+=fs.readFileSync(require('path').join(process.argv[1],f)).length}`, path.join(directory, 'claims')])
   )
-  row.check = repeat(few, () => measure(process.execPath, [bin, 'check', directory, '--format', 'json'], {stdio: ['ignore', 'ignore', 'pipe']}))
+  const check = (env = process.env) => measure(process.execPath, [bin, 'check', directory, '--format', 'json'], {stdio: ['ignore', 'ignore', 'pipe'], env})
+  if (nodeOptions) [row.check, row.checkTuned] = alternate(few, () => check(), () => check({...process.env, NODE_OPTIONS: nodeOptions}))
+  else row.check = repeat(few, () => check())
   // Re-check after one claim changes: prime the cache, then edit a different file each
   // run; once with the JSON report (every finding and the measures section, 11 MB at
   // 10,000 claims), once with the default stylish output.
@@ -127,6 +144,10 @@ const ratio = (a, b) => (a && b ? `${(a.seconds / b.seconds).toFixed(1)}×` : '�
 const cpu = cpus()[0]?.model ?? 'unknown CPU'
 console.log(`Machine: ${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} runs (3 at 100,000)`)
 console.log('')
+if (nodeOptions) console.log(`\`check\` with NODE_OPTIONS=${nodeOptions}, run by turns with the plain \`check\`:\n`)
+if (nodeOptions) console.log('| claims | factlint check | with the options | change |\n| ---: | ---: | ---: | ---: |')
+for (const row of nodeOptions ? rows : []) console.log(`| ${row.claims} | ${s(row.check)} | ${s(row.checkTuned)} | ${((row.checkTuned.seconds / row.check.seconds - 1) * 100).toFixed(1)}% |`)
+if (nodeOptions) console.log('')
 console.log('| claims | read files | factlint check | check / read | peak MB | re-check, 1 file changed (--cache): json · stylish | pandoc --citeproc | remark-cli, 1 rule | remark / check |')
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const row of rows) {

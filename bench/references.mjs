@@ -183,3 +183,6 @@ for (const row of rows) {
   console.log(`\nWhere factlint's time goes at ${row.size} entries (CPU s, ${row.factlint.phasesClock}):`)
   for (const [phase, ms] of Object.entries(row.factlint.phases)) console.log(`  ${phase.padEnd(46)} ${seconds(ms)}`)
 }
+
+// Outputs that differ are a failure (CI runs this), after the table shows them.
+if (rows.some((row) => !row.same)) process.exitCode = 1
