@@ -8,6 +8,7 @@
 export const timingEnabled = Boolean(process.env.FACTLINT_TIMING) && process.env.FACTLINT_TIMING !== '0'
 
 const stages: Array<[label: string, ms: number]> = []
+const notes: string[] = []
 const rules = new Map<string, number>()
 let last = 0
 
@@ -19,6 +20,11 @@ export function stage(label: string): void {
   last = now
 }
 
+/** A line for the table that is not a time (whether the code cache was used). */
+export function note(text: string): void {
+  if (timingEnabled) notes.push(text)
+}
+
 /** Add time spent in a rule (per-file rules add up across files). */
 export function addRuleTime(ruleId: string, ms: number): void {
   rules.set(ruleId, (rules.get(ruleId) ?? 0) + ms)
@@ -28,6 +34,7 @@ export function addRuleTime(ruleId: string, ms: number): void {
 export function timingTable(): string {
   const row = (label: string, ms: number) => `${ms.toFixed(1).padStart(9)} ms  ${label}\n`
   let text = 'factlint timing (FACTLINT_TIMING)\n'
+  for (const line of notes) text += `${' '.repeat(14)}${line}\n`
   for (const [label, ms] of stages) text += row(label, ms)
   text += row('total', last)
   if (rules.size > 0) {
