@@ -162,6 +162,19 @@ describe('the built command', () => {
     expect(caches()).toHaveLength(2)
   })
 
+  it('keeps the vendor bundles a run loads in the cache too (the BibTeX parser, for values with LaTeX)', () => {
+    const folder = installed()
+    const root = mkdtempSync(path.join(tmpdir(), 'factlint-latex-corpus-'))
+    cpSync(corpus, root, {recursive: true})
+    const bibliography = path.join(root, 'bibliography.bib')
+    writeFileSync(bibliography, readFileSync(bibliography, 'utf8').replace('title = {', 'title = {Gy{\\H{o}}r: '))
+    const run = () => spawnSync(process.execPath, [path.join(folder, 'dist/bin.js'), 'check', root, '--format', 'json'], {encoding: 'utf8', env: {...process.env, FACTLINT_CODE_CACHE: ''}})
+    const first = run()
+    expect(first.stdout).toContain('"summary"')
+    expect(cacheFiles(path.join(folder, 'dist/.code-cache')).map((name) => name.replace(/-[0-9a-f]{32}\.v8cache$/, '')).sort()).toEqual(['bibtex-parser.cjs', 'factlint.cjs'])
+    expect(run().stdout).toBe(first.stdout)
+  })
+
   it('runs without the cache when FACTLINT_CODE_CACHE=0', () => {
     const folder = installed()
     const child = spawnSync(process.execPath, [path.join(folder, 'dist/bin.js'), 'check', corpus], {encoding: 'utf8', env: {...process.env, FACTLINT_TIMING: '1', FACTLINT_CODE_CACHE: '0'}})
