@@ -75,24 +75,24 @@ export function citationSpans(value: string): CitationSpan[] {
 }
 
 const openers: Record<string, string> = {'"': '"', '“': '”', '„': '“'}
+// The openers, found by the regular expression engine's scan rather than a lookup per
+// character (most runs have none; the scan was ~25 ms of a 10,000-claim check).
+const openerPattern = /["“„]/g
 
 /** Text between double quotation marks, straight or curly, in one run. */
 export function findQuotations(run: TextRun, lineStarts: readonly number[]): Quotation[] {
   const found: Quotation[] = []
   const value = run.value
-  let index = 0
-  while (index < value.length) {
-    const char = value[index] ?? ''
-    const closer = openers[char]
-    if (closer === undefined) {
-      index++
-      continue
-    }
+  openerPattern.lastIndex = 0
+  // `test` moves `lastIndex` past the opener it finds, without building a match.
+  while (openerPattern.test(value)) {
+    const index = openerPattern.lastIndex - 1
+    const closer = openers[value[index] as string] as string
     const end = value.indexOf(closer, index + 1)
     if (end === -1) break
     const start = run.offset + index
     found.push({text: value.slice(index + 1, end), place: placeAt(lineStarts, start, run.offset + end + 1)})
-    index = end + 1
+    openerPattern.lastIndex = end + 1
   }
   return found
 }
