@@ -22,7 +22,7 @@
  *   once both write whole files, and a run that is killed leaves no half-written cache.
  */
 import {createHash} from 'node:crypto'
-import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {Script} from 'node:vm'
@@ -92,12 +92,16 @@ export function loadBundle<Exports>(file: string, options: LoadBundleOptions): L
   }
 }
 
+/** Cache files kept in a folder: one per command and vendor bundle, for a few sets of Node options. */
+export const codeCacheLimit = 32
+
 function writeCache(file: string, data: Buffer): boolean {
   const temporary = `${file}.${process.pid}.tmp`
   try {
     mkdirSync(path.dirname(file), {recursive: true})
     writeFileSync(temporary, data)
     renameSync(temporary, file)
+    prune(path.dirname(file))
     return true
   } catch {
     try {
@@ -107,4 +111,24 @@ function writeCache(file: string, data: Buffer): boolean {
     }
     return false
   }
+}
+
+/**
+ * Keep the newest `codeCacheLimit` cache files of a folder. Each new set of Node options
+ * (`NODE_OPTIONS`, flags) gets caches of its own, and a tool that puts a different value
+ * there on every run must not fill the disk. Only runs that write a cache look.
+ */
+function prune(directory: string): void {
+  const caches = readdirSync(directory).filter((name) => name.endsWith('.v8cache'))
+  if (caches.length <= codeCacheLimit) return
+  const byAge = caches
+    .map((name) => {
+      try {
+        return {name, time: statSync(path.join(directory, name)).mtimeMs}
+      } catch {
+        return {name, time: 0}
+      }
+    })
+    .sort((a, b) => b.time - a.time || (a.name < b.name ? -1 : 1))
+  for (const {name} of byAge.slice(codeCacheLimit)) rmSync(path.join(directory, name), {force: true})
 }

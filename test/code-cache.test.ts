@@ -4,11 +4,11 @@
  * when V8 refuses it, and never in the way of a run.
  */
 import {spawnSync} from 'node:child_process'
-import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {codeCacheKey, loadBundle} from '../src/code-cache.js'
+import {codeCacheKey, codeCacheLimit, loadBundle} from '../src/code-cache.js'
 
 function bundleFolder(source: string, cache?: string): {file: string; cache: string} {
   const folder = mkdtempSync(path.join(tmpdir(), 'factlint-code-cache-'))
@@ -92,6 +92,25 @@ describe('loadBundle', () => {
     expect(loaded.save()).toBe('unwritable')
     expect(readdirSync(path.dirname(file)).sort()).toEqual(['.code-cache', 'bundle.cjs', 'sibling.cjs'])
     expect(readFileSync(cache, 'utf8')).toBe('')
+  })
+
+  it('keeps the newest caches of a folder, so that changing Node options cannot fill the disk', () => {
+    const {file, cache} = bundleFolder(uniqueSource())
+    mkdirSync(cache)
+    for (let index = 0; index < codeCacheLimit + 5; index++) {
+      const old = path.join(cache, `old-${index}.v8cache`)
+      writeFileSync(old, '')
+      utimesSync(old, 1000 + index, 1000 + index)
+    }
+    writeFileSync(path.join(cache, 'notes.txt'), 'not a cache')
+    expect(loadBundle(file, {cacheDirectory: cache, purpose: 'check'}).save()).toBe('written')
+    const kept = cacheFiles(cache)
+    expect(kept.filter((name) => name.endsWith('.v8cache'))).toHaveLength(codeCacheLimit)
+    expect(kept.some((name) => name.startsWith('bundle.cjs-'))).toBe(true)
+    expect(kept).toContain('notes.txt')
+    // The oldest went first.
+    for (let index = 0; index < 6; index++) expect(kept).not.toContain(`old-${index}.v8cache`)
+    expect(kept).toContain('old-6.v8cache')
   })
 
   it('has no cache without a folder', () => {
