@@ -30,6 +30,7 @@ function load<Exports>(file: string): LoadedBundle<Exports> {
 
 const factlint = load<{run: typeof run}>(path.join(here, 'factlint.cjs'))
 const status = await factlint.exports.run(argv, {codeCache: factlint.found})
-// A usage error (a mistyped command or option) is no run worth a cache.
-if (status !== 2) for (const bundle of loaded) bundle.save()
+// Exit status 2 (the contract's "could not run": a mistyped command or option) is no run worth a cache.
+const couldNotRun = 2
+if (status !== couldNotRun) for (const bundle of loaded) bundle.save()
 process.exitCode = status

@@ -101,8 +101,6 @@ function writeCache(file: string, data: Buffer): boolean {
     mkdirSync(path.dirname(file), {recursive: true})
     writeFileSync(temporary, data)
     renameSync(temporary, file)
-    prune(path.dirname(file))
-    return true
   } catch {
     try {
       rmSync(temporary, {force: true})
@@ -111,6 +109,12 @@ function writeCache(file: string, data: Buffer): boolean {
     }
     return false
   }
+  try {
+    prune(path.dirname(file))
+  } catch {
+    // The next run that writes a cache tries again.
+  }
+  return true
 }
 
 /**

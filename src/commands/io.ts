@@ -36,8 +36,8 @@ const encodedPieceSize = 1 << 16
  * each time it fills: one system call per 64 KB, as `writeInPieces`, without a joined
  * string and a new buffer for each write. The buffer is filled again only when the stream
  * is done with it (stdout to a file or terminal writes at once, and to a pipe on Linux);
- * after a write the stream queued instead, the next bytes go to a fresh buffer. Pieces must not split a
- * surrogate pair (JSON's pieces never cut a string).
+ * after a write the stream queued instead, the next bytes go to a fresh buffer. Pieces
+ * must not split a surrogate pair (JSON's pieces never cut a string).
  */
 export function writeEncoded(pieces: Iterable<string>, stream: Pick<NodeJS.WriteStream, 'write' | 'writableLength'>, size = encodedPieceSize): void {
   let buffer = Buffer.allocUnsafe(size)
