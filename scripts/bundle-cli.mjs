@@ -26,7 +26,7 @@
 //   the benchmarks and scripts import them.
 //
 //   node scripts/bundle-cli.mjs
-import {existsSync, readFileSync, rmSync} from 'node:fs'
+import {chmodSync, existsSync, readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
@@ -47,6 +47,8 @@ await build({
   banner: {js: 'const __factlintBundleUrl = require("node:url").pathToFileURL(__filename).href;'}
 })
 await build({...common, entryPoints: ['src/bin.ts'], outfile: path.join(dist, 'bin.js'), format: 'esm'})
+// Runnable as `./dist/bin.js` too (npm makes an installed bin executable itself).
+chmodSync(path.join(dist, 'bin.js'), 0o755)
 await build({...common, entryPoints: ['src/pipeline/check-worker.ts'], outfile: path.join(dist, 'check-worker.js'), format: 'esm'})
 
 // The bundle must start the worker beside itself, and the command must load only the bundle.
