@@ -48,6 +48,9 @@ for (const form of formsByLength) {
   formsByFirstCharacter.set(first, [...(formsByFirstCharacter.get(first) ?? []), form])
 }
 
+/** Forms that end in a letter (`page`, not `p.`): they must end where a word does. */
+const wordForms: ReadonlySet<string> = new Set(formsByLength.filter((form) => /[\p{L}]$/u.test(form)))
+
 export const knownLocatorForms: readonly string[] = Object.values(labelForms).map((forms) => forms[0] as string)
 
 export type ParsedLocator =
@@ -69,14 +72,14 @@ export function isUnknownLocator(locator: string): boolean {
 export function parseLocator(locator: string): ParsedLocator {
   const text = locator.trim()
   if (text === '') return {kind: 'empty'}
-  if (text.toLowerCase() === 'unknown') return {kind: 'unknown'}
-  if (/^\d/.test(text)) return {kind: 'located', label: 'page', value: text}
   const lower = text.toLowerCase()
+  if (lower === 'unknown') return {kind: 'unknown'}
+  if (/^\d/.test(text)) return {kind: 'located', label: 'page', value: text}
   for (const form of formsByFirstCharacter.get(lower.charAt(0)) ?? []) {
     if (!lower.startsWith(form)) continue
     const rest = text.slice(form.length)
     // A word form must end at a word boundary (`page 3`, not `pages3`… or `pager`).
-    if (/^[\p{L}]/u.test(rest) && /[\p{L}]$/u.test(form)) continue
+    if (wordForms.has(form) && /^[\p{L}]/u.test(rest)) continue
     const value = rest.trim()
     if (value === '') return {kind: 'empty'}
     return {kind: 'located', label: labelByForm.get(form) ?? form, value}
