@@ -22,10 +22,11 @@
  *   once both write whole files, and a run that is killed leaves no half-written cache.
  */
 import {createHash} from 'node:crypto'
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {readdirSync, readFileSync, rmSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {Script} from 'node:vm'
+import {writeFileAtomic} from './split/write.js'
 
 /** What became of the cache in a run: used; written after it (there was none, or V8 refused it); or none. */
 export type CodeCacheState = 'used' | 'written' | 'rewritten' | 'unwritable' | 'off'
@@ -96,17 +97,9 @@ export function loadBundle<Exports>(file: string, options: LoadBundleOptions): L
 export const codeCacheLimit = 32
 
 function writeCache(file: string, data: Buffer): boolean {
-  const temporary = `${file}.${process.pid}.tmp`
   try {
-    mkdirSync(path.dirname(file), {recursive: true})
-    writeFileSync(temporary, data)
-    renameSync(temporary, file)
+    writeFileAtomic(file, data, {overwrite: true})
   } catch {
-    try {
-      rmSync(temporary, {force: true})
-    } catch {
-      // Its folder could not be made either.
-    }
     return false
   }
   try {

@@ -23,7 +23,7 @@
  * cannot be read is a slower run.
  */
 import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, statSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import {deserialize, serialize} from 'node:v8'
 import type {Bibliography} from '../bibliography/read.js'
@@ -33,6 +33,7 @@ import {checkRead, withoutPrototypes, type FileOutcome, type FilePhase} from '..
 import {claimFilePath, readBytes} from '../pipeline/read.js'
 import {codeDirectory, schemaDirectory} from '../paths.js'
 import {stage} from '../timing.js'
+import {writeFileAtomic} from '../split/write.js'
 import {decodeShard, encodeShard, type CacheEntry, type FileStamp} from './shard-codec.js'
 import type {SeveritySetting} from '../types.js'
 
@@ -179,7 +180,7 @@ export function openClaimCache(root: string, config: Config, ruleOverrides: Reco
       }
     },
     saveInputs(inputs) {
-      write(options.location, inputsFile, serialize({fingerprint, ...inputs} satisfies InputsFile))
+      write(inputsFile, serialize({fingerprint, ...inputs} satisfies InputsFile))
     },
     check(files, phase) {
       const shardPaths = Array.from({length: shardCount}, (_, index) => `${prefix}-${index.toString(16)}.json`)
@@ -237,18 +238,15 @@ function checkThroughShards(files: readonly string[], phase: FilePhase, options:
   stage('per-file phase: stat every file, check the changed ones')
   // A shard that lost files (deleted or renamed claims) is rewritten too.
   for (const [index, entries] of next.entries()) if (entries.size !== previous[index]?.size) dirty.add(index)
-  for (const index of dirty) write(options.location, shardPaths[index] as string, encodeShard(fingerprint, next[index] as Map<string, CacheEntry>))
+  for (const index of dirty) write(shardPaths[index] as string, encodeShard(fingerprint, next[index] as Map<string, CacheEntry>))
   stage('write the changed shards')
   return outcomes
 }
 
 /** Write a cache file by renaming a finished temporary file into place. */
-function write(location: string, file: string, data: string | Uint8Array): void {
+function write(file: string, data: string | Uint8Array): void {
   try {
-    mkdirSync(location, {recursive: true})
-    const temporary = `${file}.${process.pid}.tmp`
-    writeFileSync(temporary, data)
-    renameSync(temporary, file)
+    writeFileAtomic(file, data, {overwrite: true})
   } catch {
     // A cache that cannot be written is only a slower next run.
   }

@@ -24,12 +24,15 @@ export function plannedAction(file: string, content: string, force: boolean): Wr
 
 let counter = 0
 
-/** Write one file atomically. `overwrite: false` never replaces an existing file. */
-export function writeFileAtomic(file: string, content: string, options: {overwrite: boolean}): 'written' | 'exists' {
+/**
+ * Write one file atomically. `overwrite: false` never replaces an existing file. The
+ * temporary file goes whatever happens, even when writing it failed half-way (a full disk).
+ */
+export function writeFileAtomic(file: string, content: string | Uint8Array, options: {overwrite: boolean}): 'written' | 'exists' {
   mkdirSync(path.dirname(file), {recursive: true})
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${counter++}.tmp`)
-  writeFileSync(temporary, content, {flag: 'wx'})
   try {
+    writeFileSync(temporary, content, {flag: 'wx'})
     if (options.overwrite) {
       renameSync(temporary, file)
       return 'written'
