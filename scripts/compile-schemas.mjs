@@ -6,7 +6,7 @@
 // and fingerprint as the validators it replaces (see src/schema/ajv.ts).
 //
 //   node scripts/compile-schemas.mjs [outDir]      default dist/schema/generated
-import {mkdirSync, renameSync, writeFileSync} from 'node:fs'
+import {mkdirSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
@@ -14,6 +14,7 @@ const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const ajvModule = path.join(repository, 'dist/schema/ajv.js')
 const {generatedDirectory, optionsValidatorModule, precompiledOptionsValidator, precompiledSchemaNames, precompiledValidator, standaloneValidatorModule} = await import(pathToFileURL(ajvModule).href)
 const {ruleList} = await import(pathToFileURL(path.join(repository, 'dist/rules/index.js')).href)
+const {writeFileAtomic} = await import(pathToFileURL(path.join(repository, 'dist/split/write.js')).href)
 const outDirectory = process.argv[2] ? path.resolve(process.argv[2]) : fileURLToPath(generatedDirectory)
 
 mkdirSync(outDirectory, {recursive: true})
@@ -21,10 +22,8 @@ const outUrl = pathToFileURL(`${outDirectory}/`)
 const written = []
 const generate = (stem, source, accepted) => {
   const file = path.join(outDirectory, `${stem}.cjs`)
-  // Write beside and rename, so that a run starting meanwhile never reads half a file.
-  const partial = `${file}.${process.pid}.tmp`
-  writeFileSync(partial, source)
-  renameSync(partial, file)
+  // Written beside and renamed, so that a run starting meanwhile never reads half a file.
+  writeFileAtomic(file, source, {overwrite: true})
   if (!accepted()) {
     console.error(`compile-schemas: ${file} was written but is not accepted as ${stem}'s validator`)
     process.exit(1)
