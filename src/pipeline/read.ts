@@ -64,13 +64,7 @@ export function readBytes(absolutePath: string, maxFileSize = defaultMaxFileSize
     descriptor = openSync(absolutePath, 'r')
     if (maxFileSize >= scratchCap) return readSized(descriptor, maxFileSize)
     if (!scratch || scratch.length < maxFileSize + 1) scratch = Buffer.allocUnsafe(Math.max(maxFileSize + 1, defaultMaxFileSize + 1))
-    const limit = maxFileSize + 1
-    let length = 0
-    while (length < limit) {
-      const count = readSync(descriptor, scratch, length, limit - length, length)
-      if (count === 0) break
-      length += count
-    }
+    const length = readUpTo(descriptor, scratch, maxFileSize + 1)
     if (length > maxFileSize) return {ok: false, problem: sizeProblem(Math.max(length, fstatSync(descriptor).size), maxFileSize)}
     // A copy (small ones share a pooled slab, as `Buffer.from` does): the buffer is read
     // into again for the next file.
@@ -87,13 +81,18 @@ function readSized(descriptor: number, maxFileSize: number): BytesResult {
   const size = fstatSync(descriptor).size
   if (size > maxFileSize) return {ok: false, problem: sizeProblem(size, maxFileSize)}
   const bytes = Buffer.allocUnsafe(size)
-  let read = 0
-  while (read < size) {
-    const count = readSync(descriptor, bytes, read, size - read, read)
+  return {ok: true, bytes: bytes.subarray(0, readUpTo(descriptor, bytes, size))}
+}
+
+/** Read from the start of the file into `buffer` until `limit` bytes or the end: how many were read. */
+function readUpTo(descriptor: number, buffer: Buffer, limit: number): number {
+  let length = 0
+  while (length < limit) {
+    const count = readSync(descriptor, buffer, length, limit - length, length)
     if (count === 0) break
-    read += count
+    length += count
   }
-  return {ok: true, bytes: bytes.subarray(0, read)}
+  return length
 }
 
 function sizeProblem(size: number, maxFileSize: number): StageProblem {
