@@ -1,7 +1,7 @@
 /**
  * Where factlint's own files are, wherever its code runs from: the TypeScript sources
  * (`src/`, as the tests run them), the compiled modules (`dist/<folder>/<module>.js`) or
- * the bundle (`dist/bin.js` and `dist/chunks/`, see `scripts/bundle-cli.mjs`). A module's
+ * the bundles (`dist/factlint.cjs`, `dist/bin.js`, see `scripts/bundle-cli.mjs`). A module's
  * `import.meta.url` is at a different depth in each, so paths are taken from the package
  * root, found once by walking up to `package.json`.
  */

@@ -416,15 +416,20 @@ function isOneGroup(tex: string): boolean {
  * them, and braces only end groups. Whitespace runs are left for `plainString`.
  */
 function textWithLigatures(tex: string): string {
-  const text = !/[-'`~]/.test(tex)
-    ? tex.includes('{') || tex.includes('}')
-      ? tex.replace(/[{}]/g, '')
-      : tex
-    : tex
-        .split(/[{}]/)
-        .map((segment) => segment.replace(ligaturePattern, (match) => ligatures.get(match) ?? match))
-        .join('')
+  const text = /[-'`~]/.test(tex) ? ligaturesWithinBraces(tex) : withoutBraces(tex)
   return text.includes('\\') ? text.replace(escapedSpecials, '$1') : text
+}
+
+/** The text without its braces, ligatures joined within each stretch between braces. */
+function ligaturesWithinBraces(tex: string): string {
+  return tex
+    .split(/[{}]/)
+    .map((segment) => segment.replace(ligaturePattern, (match) => ligatures.get(match) ?? match))
+    .join('')
+}
+
+function withoutBraces(tex: string): string {
+  return tex.includes('{') || tex.includes('}') ? tex.replace(/[{}]/g, '') : tex
 }
 
 const ligaturePattern = /---|--|''|``|~/g
