@@ -13,12 +13,12 @@
 // Whole-process wall time (median) and peak resident memory (GNU time), measured from
 // outside the process: a benchmark, never a timed assertion in a test.
 import {spawnSync} from 'node:child_process'
-import {appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {appendFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {availableParallelism, cpus, totalmem} from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {fileURLToPath} from 'node:url'
-import {median} from './lib.mjs'
+import {median, syntheticCorpus} from './lib.mjs'
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const {values} = parseArgs({
@@ -45,17 +45,6 @@ for (const [what, file] of [['dist/bin.js (npm run build)', bin], ['the corpus g
   }
 }
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0
-
-function corpus(size) {
-  const directory = path.join(out, String(size))
-  if (!existsSync(path.join(directory, 'expected-defects.json'))) {
-    rmSync(directory, {recursive: true, force: true})
-    mkdirSync(directory, {recursive: true})
-    const generated = spawnSync(process.execPath, [values.generator, directory, String(size)], {stdio: ['ignore', 'ignore', 'inherit']})
-    if (generated.status !== 0) throw new Error(`gen-corpus failed for ${size}`)
-  }
-  return directory
-}
 
 /** Run a command once: wall seconds and peak RSS (MB) from GNU time. */
 function measure(command, args, options = {}) {
@@ -104,7 +93,8 @@ function pandocInput(directory) {
 
 const rows = []
 for (const size of sizes) {
-  const directory = corpus(size)
+  // The generator is there (checked above).
+  const directory = syntheticCorpus(values.generator, size)
   const few = size >= 100000 ? Math.min(runs, 3) : runs
   const row = {claims: size}
   row.read = repeat(few, () =>

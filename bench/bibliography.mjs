@@ -10,11 +10,11 @@
 // into bench/out/<claims> like bench.mjs does). Times the whole `readBibliography` call
 // and checks that both paths give the same result, byte for byte as JSON; exits 1 if not.
 // A benchmark, never a timed assertion in a test.
-import {spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {fileURLToPath, pathToFileURL} from 'node:url'
+import {fileURLToPath} from 'node:url'
+import {distLoader, syntheticCorpus} from './lib.mjs'
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const {values} = parseArgs({
@@ -27,26 +27,15 @@ const {values} = parseArgs({
 })
 const runs = Number(values.runs)
 const warmup = Number(values.warmup)
-const reader = path.join(repository, 'dist/bibliography/read.js')
-if (!existsSync(reader)) {
-  console.error('bench: dist/bibliography/read.js is missing; run `npm run build` first')
-  process.exit(2)
-}
-const {readBibliography, readBibliographyThroughParser} = await import(pathToFileURL(reader).href)
+const {readBibliography, readBibliographyThroughParser} = await distLoader(path.join(repository, 'dist'), 'bibliography/read.js')('bibliography/read.js')
 if (typeof readBibliographyThroughParser !== 'function') {
   console.error('bench: dist/ predates the fast path; run `npm run build`')
   process.exit(2)
 }
 
 function syntheticBibliography(claims) {
-  const directory = path.join(repository, 'bench/out', String(claims))
-  if (!existsSync(path.join(directory, 'expected-defects.json'))) {
-    if (!existsSync(values.generator)) return undefined
-    mkdirSync(directory, {recursive: true})
-    const generated = spawnSync(process.execPath, [values.generator, directory, String(claims)], {stdio: 'inherit'})
-    if (generated.status !== 0) throw new Error(`gen-corpus failed for ${claims}`)
-  }
-  return path.join(directory, 'bibliography.bib')
+  const directory = syntheticCorpus(values.generator, claims)
+  return directory && path.join(directory, 'bibliography.bib')
 }
 
 const files = [

@@ -14,13 +14,11 @@
 // is shared, and other work only ever adds time), and a digest of each rule's findings,
 // so two builds can be compared for identical findings. A benchmark, never a timed
 // assertion in a test.
-import {spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {fileURLToPath} from 'node:url'
-import {distLoader, median} from './lib.mjs'
+import {distLoader, median, syntheticCorpus} from './lib.mjs'
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const {values} = parseArgs({
@@ -42,18 +40,6 @@ const {figureText} = await load('rules/figure-text.js')
 const {undeclaredFigure} = await load('rules/undeclared-figure.js')
 const timedRules = [figureText, undeclaredFigure]
 
-function syntheticCorpus(claims) {
-  const directory = path.join(repository, 'bench/out', String(claims))
-  if (!existsSync(path.join(directory, 'expected-defects.json'))) {
-    if (!existsSync(values.generator)) return undefined
-    mkdirSync(directory, {recursive: true})
-    const generated = spawnSync(process.execPath, [values.generator, directory, String(claims)], {stdio: ['ignore', 'ignore', 'inherit']})
-    if (generated.status !== 0) throw new Error(`gen-corpus failed for ${claims}`)
-  }
-  return directory
-}
-
-
 /** One pass of both rules over fresh copies of the claims: seconds per rule and the reports. */
 function runOnce(corpus, pristineClaims) {
   const claims = structuredClone(pristineClaims)
@@ -73,7 +59,7 @@ const digest = (reports) => createHash('sha256').update(JSON.stringify(reports))
 
 const corpora = values.corpus.map((root) => [root, path.resolve(root)])
 for (const claims of values.sizes.split(',').filter(Boolean).map(Number)) {
-  const directory = syntheticCorpus(claims)
+  const directory = syntheticCorpus(values.generator, claims)
   if (directory) corpora.push([`synthetic, ${claims} claims`, directory])
   else console.error(`bench: no generator at ${values.generator}; skipping the ${claims}-claim corpus`)
 }

@@ -19,6 +19,7 @@ import {cpus, loadavg} from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {fileURLToPath, pathToFileURL} from 'node:url'
+import {median} from './lib.mjs'
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const out = path.join(repository, 'bench/out/references')
@@ -141,7 +142,6 @@ function measure(method, itemsFile) {
   return {wall, ...JSON.parse(child.stdout)}
 }
 
-const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]
 const rows = []
 for (const size of sizes) {
   if (allKeys.length < size) {

@@ -13,13 +13,13 @@
 // median and the fastest run (the machine is shared, and other work only ever adds time),
 // how many texts took the fast path, and a digest of the values and places, so that two
 // builds can be compared for identical results. A benchmark, never a timed assertion in a test.
-import {spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {existsSync, readFileSync, readdirSync} from 'node:fs'
+import {readFileSync, readdirSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {fileURLToPath, pathToFileURL} from 'node:url'
+import {fileURLToPath} from 'node:url'
+import {distLoader, syntheticCorpus} from './lib.mjs'
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const {values} = parseArgs({
@@ -34,18 +34,15 @@ const {values} = parseArgs({
 const runs = Number(values.runs)
 const warmup = Number(values.warmup)
 const dist = path.resolve(values.dist)
-if (!existsSync(path.join(dist, 'yaml/fast.js'))) {
-  console.error(`bench: ${dist}/yaml/fast.js is missing; run \`npm run build\` first`)
-  process.exit(2)
-}
-const {parseYamlFast} = await import(pathToFileURL(path.join(dist, 'yaml/fast.js')).href)
-const {splitFrontmatter} = await import(pathToFileURL(path.join(dist, 'pipeline/split.js')).href)
+const load = distLoader(dist, 'yaml/fast.js')
+const {parseYamlFast} = await load('yaml/fast.js')
+const {splitFrontmatter} = await load('pipeline/split.js')
 const jsYaml = createRequire(path.join(repository, 'package.json'))('js-yaml')
 
-const root = path.join(repository, 'bench/out', values.claims)
-if (!existsSync(path.join(root, 'claims'))) {
-  const generated = spawnSync(process.execPath, [values.generator, root, values.claims], {stdio: ['ignore', 'ignore', 'inherit']})
-  if (generated.status !== 0) throw new Error('gen-corpus failed')
+const root = syntheticCorpus(values.generator, values.claims)
+if (!root) {
+  console.error(`bench: no generator at ${values.generator}`)
+  process.exit(2)
 }
 const texts = readdirSync(path.join(root, 'claims'), {recursive: true, encoding: 'utf8'})
   .filter((name) => name.endsWith('.md'))
