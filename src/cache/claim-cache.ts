@@ -30,7 +30,7 @@ import type {Bibliography} from '../bibliography/read.js'
 import type {Config} from '../corpus/config.js'
 import type {MeasureRegistry} from '../corpus/measures.js'
 import {checkRead, withoutPrototypes, type FileOutcome, type FilePhase} from '../pipeline/check-file.js'
-import {claimFilePath, readBytes} from '../pipeline/read.js'
+import {bytesRead, claimFilePath, mapReadAhead, readBytes, type BytesResult} from '../pipeline/read.js'
 import {codeDirectory, schemaDirectory} from '../paths.js'
 import {stage} from '../timing.js'
 import {writeFileAtomic} from '../split/write.js'
@@ -123,6 +123,12 @@ function loadShard(file: string, fingerprint: string): Map<string, CacheEntry> {
   }
 }
 
+/**
+ * What the per-file pass learnt of a file before working on it: a cached entry its stamp
+ * vouches for, or the file's bytes with its stamp and cached entry (if any).
+ */
+type FileLook = {reuse: CacheEntry} | {reuse?: undefined; cached: CacheEntry | undefined; stamp: FileStamp | undefined; read: BytesResult}
+
 /** A file's stamp; none when it cannot be stat'ed (gone, or a folder lost its permissions since it was listed): it is then read, and reading it gives the finding. */
 function stampOf(file: string): FileStamp | undefined {
   let stats: Stats | undefined
@@ -199,19 +205,24 @@ function checkThroughShards(files: readonly string[], phase: FilePhase, options:
   const dirty = new Set<number>()
   const now = (options.now ?? Date.now)()
 
-  const outcomes = files.map((file): FileOutcome => {
+  // The stamp is taken before the bytes are read: a change in between is seen next time.
+  // A file's bytes are read only when its stamp cannot vouch for the cached outcome.
+  const look = (file: string): FileLook => {
     const absolute = claimFilePath(root, file)
-    const shard = shardOf(file)
-    const cached = previous[shard]?.get(file)
-    const entries = next[shard] as Map<string, CacheEntry>
-    // The stamp is taken before the bytes are read: a change in between is seen next time.
+    const cached = previous[shardOf(file)]?.get(file)
     const stamp = stampOf(absolute)
-    if (strategy === 'metadata' && cached && stamp && settled(cached) && sameStamp(stamp, cached.stamp)) {
-      entries.set(file, cached)
+    if (strategy === 'metadata' && cached && stamp && settled(cached) && sameStamp(stamp, cached.stamp)) return {reuse: cached}
+    return {cached, stamp, read: readBytes(absolute, config.maxFileSize)}
+  }
+  const outcomes = mapReadAhead(files, look, (found) => (found.reuse ? 0 : bytesRead(found.read)), (file, found): FileOutcome => {
+    const shard = shardOf(file)
+    const entries = next[shard] as Map<string, CacheEntry>
+    if (found.reuse) {
+      entries.set(file, found.reuse)
       if (stats) stats.reused++
-      return cached.outcome
+      return found.reuse.outcome
     }
-    const read = readBytes(absolute, config.maxFileSize)
+    const {cached, stamp, read} = found
     // An unreadable file is checked every time: its problem may be in the file system.
     if (!read.ok || !stamp) {
       dirty.add(shard)

@@ -13,7 +13,7 @@ import type {RuleId} from '../rules/index.js'
 import {figureIntervalResult} from '../figures/figure-index.js'
 import type {BibEntry, ClaimFacts, ClaimSummary, DeclaredFigure, FigureSummary} from '../types.js'
 import {claimFromRead} from './parse-files.js'
-import {claimFilePath, readBytes, type BytesResult} from './read.js'
+import {mapFileReads, type BytesResult} from './read.js'
 import {addRuleTime, timingEnabled} from '../timing.js'
 
 /** A finding as a rule reported it, with the rule's id: plain data until the run ends. */
@@ -139,5 +139,5 @@ export function checkRead(file: string, read: BytesResult, phase: FilePhase): Fi
 
 export function checkFiles(files: readonly string[], phase: FilePhase): Array<FileOutcome<ClaimSummary | ClaimFacts>> {
   const {root, config} = phase.context
-  return files.map((file) => checkRead(file, readBytes(claimFilePath(root, file), config.maxFileSize), phase))
+  return mapFileReads(root, files, config.maxFileSize, (file, read) => checkRead(file, read, phase))
 }

@@ -1,7 +1,7 @@
 /** Read and parse claim files in this thread (the workers and the cache use the same steps). */
 import type {ClaimFacts} from '../types.js'
 import {parseClaim, unreadableClaim} from './parse-claim.js'
-import {claimFilePath, decodeSource, readBytes, type BytesResult} from './read.js'
+import {decodeSource, mapFileReads, type BytesResult} from './read.js'
 
 /** A claim from its bytes: decoded as UTF-8 and parsed, or a `frontmatter` problem. */
 export function parseClaimBytes(file: string, bytes: Uint8Array, maxFileSize: number): ClaimFacts {
@@ -15,5 +15,5 @@ export function claimFromRead(file: string, read: BytesResult, maxFileSize: numb
 }
 
 export function parseClaimFiles(root: string, files: readonly string[], maxFileSize: number): ClaimFacts[] {
-  return files.map((file) => claimFromRead(file, readBytes(claimFilePath(root, file), maxFileSize), maxFileSize))
+  return mapFileReads(root, files, maxFileSize, (file, read) => claimFromRead(file, read, maxFileSize))
 }

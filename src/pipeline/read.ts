@@ -76,6 +76,54 @@ export function readBytes(absolutePath: string, maxFileSize = defaultMaxFileSize
   }
 }
 
+/** How far reading runs ahead of the work on the files (`mapReadAhead`): this many files, or this many bytes. */
+export const readAhead: Readonly<{files: number; bytes: number}> = {files: 128, bytes: 4 * 1024 * 1024}
+
+/**
+ * `each` of the files under `root` (relative, as listed) with the result of reading it, in
+ * order, the files read in batches ahead of the work (`mapReadAhead`).
+ */
+export function mapFileReads<T>(root: string, files: readonly string[], maxFileSize: number, each: (file: string, read: BytesResult) => T): T[] {
+  return mapReadAhead(files, (file) => readBytes(claimFilePath(root, file), maxFileSize), bytesRead, each)
+}
+
+/**
+ * `each` of the files with what `read` gave for it, in order; `read` runs in batches ahead
+ * of `each` (`limits.files` files, or fewer once `size` of them reaches `limits.bytes`).
+ * The system calls of reading (`open`, `read`, `close`, `stat`) cost about three times as
+ * much interleaved with parsing and rules as in a row: the 30,000 calls of reading 10,000
+ * claims took ~160 ms one file at a time and ~60 ms in batches of 128 (`node
+ * --cpu-prof`), and the whole check 0.1 s less (docs/performance.md, item 17).
+ */
+export function mapReadAhead<R, T>(
+  files: readonly string[],
+  read: (file: string) => R,
+  size: (result: R) => number,
+  each: (file: string, result: R) => T,
+  limits = readAhead
+): T[] {
+  const results: T[] = []
+  const batch: R[] = []
+  let start = 0
+  while (start < files.length) {
+    batch.length = 0
+    let bytes = 0
+    for (let index = start; index < files.length && batch.length < limits.files && bytes < limits.bytes; index++) {
+      const result = read(files[index] as string)
+      bytes += size(result)
+      batch.push(result)
+    }
+    for (const [offset, result] of batch.entries()) results.push(each(files[start + offset] as string, result))
+    start += batch.length
+  }
+  return results
+}
+
+/** Bytes a read holds (none when it failed). */
+export function bytesRead(read: BytesResult | undefined): number {
+  return read?.ok ? read.bytes.length : 0
+}
+
 /** One fstat, one read: the size is checked before a byte is read (large caps). */
 function readSized(descriptor: number, maxFileSize: number): BytesResult {
   const size = fstatSync(descriptor).size

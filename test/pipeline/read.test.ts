@@ -7,7 +7,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {claimFilePath, readBytes} from '../../src/pipeline/read.js'
+import {claimFilePath, mapFileReads, mapReadAhead, readBytes} from '../../src/pipeline/read.js'
 
 const folder = mkdtempSync(path.join(tmpdir(), 'factlint-read-'))
 
@@ -68,6 +68,50 @@ describe('claimFilePath', () => {
       ['/corpus', 'claims/./s/../a.md']
     ] as const) {
       expect(claimFilePath(root, file)).toBe(path.join(root, file))
+    }
+  })
+})
+
+describe('mapReadAhead', () => {
+  /** The order of reads and work for `files`, with each result's size from `sizes`. */
+  function trace(files: string[], sizes: Record<string, number>, limits: {files: number; bytes: number}): {events: string[]; results: string[]} {
+    const events: string[] = []
+    const results = mapReadAhead(
+      files,
+      (name) => (events.push(`read ${name}`), name),
+      (name) => sizes[name] ?? 0,
+      (name, read) => (events.push(`work ${name}`), `${name}:${read}`),
+      limits
+    )
+    return {events, results}
+  }
+
+  it('reads a batch of files before working on them, and keeps their order', () => {
+    const {events, results} = trace(['a', 'b', 'c', 'd', 'e'], {}, {files: 2, bytes: 100})
+    expect(events).toEqual(['read a', 'read b', 'work a', 'work b', 'read c', 'read d', 'work c', 'work d', 'read e', 'work e'])
+    expect(results).toEqual(['a:a', 'b:b', 'c:c', 'd:d', 'e:e'])
+  })
+
+  it('ends a batch once its bytes reach the limit, after at least one file', () => {
+    const {events} = trace(['a', 'b', 'c', 'd'], {a: 60, b: 50, c: 500, d: 1}, {files: 10, bytes: 100})
+    expect(events).toEqual(['read a', 'read b', 'work a', 'work b', 'read c', 'work c', 'read d', 'work d'])
+  })
+
+  it('does nothing for no files', () => {
+    expect(trace([], {}, {files: 2, bytes: 100})).toEqual({events: [], results: []})
+  })
+})
+
+describe('mapFileReads', () => {
+  it('gives each listed file its own bytes, and a problem for one that cannot be read, across batches', () => {
+    const names = Array.from({length: 300}, (_, index) => `batch-${index}.md`)
+    for (const [index, name] of names.entries()) file(name, pattern(index))
+    const listed = [...names.slice(0, 150), 'missing.md', ...names.slice(150)]
+    const results = mapFileReads(folder, listed, 4096, (name, read) => ({name, read}))
+    expect(results.map(({name}) => name)).toEqual(listed)
+    for (const {name, read} of results) {
+      if (name === 'missing.md') expect(read).toMatchObject({ok: false, problem: {reason: 'Cannot read file: ENOENT'}})
+      else expect(read).toEqual({ok: true, bytes: pattern(Number(/\d+/.exec(name)?.[0]))})
     }
   })
 })
