@@ -3,6 +3,7 @@
  * `[see @a; @b]`, `@key`) and quotations (text between double quotes, straight or curly).
  */
 import type {BodyCitation, Quotation, TextRun} from '../types.js'
+import {nextMatch} from './matches.js'
 import {placeAt} from './positions.js'
 
 // Pandoc's citation key: starts with a letter, digit or `_`; may contain internal
@@ -19,7 +20,8 @@ export interface CitationSpan {
 export function findCitations(run: TextRun, lineStarts: readonly number[]): BodyCitation[] {
   const found: BodyCitation[] = []
   const inBrackets: CitationSpan[] = []
-  for (const bracket of run.value.matchAll(bracketPattern)) {
+  bracketPattern.lastIndex = 0
+  for (let bracket = nextMatch(bracketPattern, run.value); bracket; bracket = nextMatch(bracketPattern, run.value)) {
     const inner = bracket[1] ?? ''
     if (!inner.includes('@')) continue
     const innerStart = (bracket.index ?? 0) + 1
@@ -39,10 +41,9 @@ export function findCitations(run: TextRun, lineStarts: readonly number[]): Body
     }
     inBrackets.push({start: bracket.index ?? 0, end: (bracket.index ?? 0) + bracket[0].length})
   }
-  // Author-in-text citations outside brackets: `@lendvai2008 says …`. (`matchAll` copies
-  // the global pattern's `lastIndex`, so reset it first.)
+  // Author-in-text citations outside brackets: `@lendvai2008 says …`.
   keyPattern.lastIndex = 0
-  for (const match of run.value.matchAll(keyPattern)) {
+  for (let match = nextMatch(keyPattern, run.value); match; match = nextMatch(keyPattern, run.value)) {
     const index = match.index ?? 0
     if (inBrackets.some((span) => index >= span.start && index < span.end)) continue
     if (!isCitationStart(run.value, index)) continue
@@ -62,12 +63,13 @@ function isCitationStart(text: string, at: number): boolean {
 /** Bracketed citation groups of a run as offsets in the run (for skipping their numbers). */
 export function citationSpans(value: string): CitationSpan[] {
   const spans: CitationSpan[] = []
-  for (const bracket of value.matchAll(bracketPattern)) {
+  bracketPattern.lastIndex = 0
+  for (let bracket = nextMatch(bracketPattern, value); bracket; bracket = nextMatch(bracketPattern, value)) {
     if (!(bracket[1] ?? '').includes('@')) continue
     spans.push({start: bracket.index ?? 0, end: (bracket.index ?? 0) + bracket[0].length})
   }
   keyPattern.lastIndex = 0
-  for (const match of value.matchAll(keyPattern)) {
+  for (let match = nextMatch(keyPattern, value); match; match = nextMatch(keyPattern, value)) {
     const index = match.index ?? 0
     if (isCitationStart(value, index)) spans.push({start: index, end: index + match[0].length})
   }

@@ -10,6 +10,7 @@
  * parsed alone: micromark would otherwise spend most of its time walking the YAML
  * character by character.
  */
+import {nextMatch} from './matches.js'
 
 export interface FrontmatterSplit {
   /** Offset of the first character of the YAML value (after the opening fence's line ending). */
@@ -63,10 +64,12 @@ export function isPlainProse(body: string): boolean {
   return !markdownSyntax.test(body)
 }
 
+const paragraphPattern = /[^\r\n]+(?:(?:\r\n|\n|\r)[^\r\n]+)*/g
+
 /** Paragraph spans `[start, end)` of plain prose (lines separated by blank lines). */
 export function plainParagraphs(body: string): Array<[number, number]> {
   const spans: Array<[number, number]> = []
-  const pattern = /[^\r\n]+(?:(?:\r\n|\n|\r)[^\r\n]+)*/g
-  for (const match of body.matchAll(pattern)) spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length])
+  paragraphPattern.lastIndex = 0
+  for (let match = nextMatch(paragraphPattern, body); match; match = nextMatch(paragraphPattern, body)) spans.push([match.index, match.index + match[0].length])
   return spans
 }

@@ -1,4 +1,5 @@
 import {createRule} from './create-rule.js'
+import {nextMatch} from '../pipeline/matches.js'
 import {placeAt} from '../pipeline/positions.js'
 
 /** Unnamed groups as the subject of saying or believing. */
@@ -77,8 +78,9 @@ export const accordingToWhom = createRule<AccordingToWhomOptions>({
     const quoted = claim.quotations.map((quotation) => [quotation.place.start.offset ?? 0, quotation.place.end?.offset ?? 0] as const)
     for (const run of claim.bodyText) {
       if (!sieve.test(run.value)) continue
-      for (const match of run.value.matchAll(pattern)) {
-        const offset = run.offset + (match.index ?? 0)
+      pattern.lastIndex = 0
+      for (let match = nextMatch(pattern, run.value); match; match = nextMatch(pattern, run.value)) {
+        const offset = run.offset + match.index
         if (quoted.some(([start, end]) => offset >= start && offset < end)) continue
         context.report({
           file: claim.path,
