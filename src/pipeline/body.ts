@@ -24,7 +24,7 @@ export function findCitations(run: TextRun, lineStarts: readonly number[]): Body
   for (let bracket = nextMatch(bracketPattern, run.value); bracket; bracket = nextMatch(bracketPattern, run.value)) {
     const inner = bracket[1] ?? ''
     if (!inner.includes('@')) continue
-    const innerStart = (bracket.index ?? 0) + 1
+    const innerStart = bracket.index + 1
     let itemStart = 0
     for (const item of inner.split(';')) {
       keyPattern.lastIndex = 0
@@ -39,12 +39,12 @@ export function findCitations(run: TextRun, lineStarts: readonly number[]): Body
       }
       itemStart += item.length + 1
     }
-    inBrackets.push({start: bracket.index ?? 0, end: (bracket.index ?? 0) + bracket[0].length})
+    inBrackets.push({start: bracket.index, end: bracket.index + bracket[0].length})
   }
   // Author-in-text citations outside brackets: `@lendvai2008 says …`.
   keyPattern.lastIndex = 0
   for (let match = nextMatch(keyPattern, run.value); match; match = nextMatch(keyPattern, run.value)) {
-    const index = match.index ?? 0
+    const index = match.index
     if (inBrackets.some((span) => index >= span.start && index < span.end)) continue
     if (!isCitationStart(run.value, index)) continue
     const start = run.offset + index
@@ -66,11 +66,11 @@ export function citationSpans(value: string): CitationSpan[] {
   bracketPattern.lastIndex = 0
   for (let bracket = nextMatch(bracketPattern, value); bracket; bracket = nextMatch(bracketPattern, value)) {
     if (!(bracket[1] ?? '').includes('@')) continue
-    spans.push({start: bracket.index ?? 0, end: (bracket.index ?? 0) + bracket[0].length})
+    spans.push({start: bracket.index, end: bracket.index + bracket[0].length})
   }
   keyPattern.lastIndex = 0
   for (let match = nextMatch(keyPattern, value); match; match = nextMatch(keyPattern, value)) {
-    const index = match.index ?? 0
+    const index = match.index
     if (isCitationStart(value, index)) spans.push({start: index, end: index + match[0].length})
   }
   return spans

@@ -1,9 +1,8 @@
 /**
  * The matches of a global regular expression, one by one, as `String.prototype.matchAll`
  * gives them, without what `matchAll` costs on every call: a copy of the pattern (V8
- * initialises a new RegExp object each time) and an iterator with a result object per
- * match. On the per-file path (citations, paragraphs, attributions) those copies were
- * ~15 ms of a 10,000-claim check (`perf`, docs/performance.md item 18).
+ * initialises a new RegExp object each time: ~8 ms of a 10,000-claim check under `perf`)
+ * and an iterator with a result object per match (docs/performance.md, item 18).
  *
  *   pattern.lastIndex = 0
  *   for (let match = nextMatch(pattern, text); match; match = nextMatch(pattern, text)) …

@@ -77,7 +77,7 @@ export function readBytes(absolutePath: string, maxFileSize = defaultMaxFileSize
 }
 
 /** How far reading runs ahead of the work on the files (`mapReadAhead`): this many files, or this many bytes. */
-export const readAhead: Readonly<{files: number; bytes: number}> = {files: 128, bytes: 4 * 1024 * 1024}
+const readAhead: Readonly<{files: number; bytes: number}> = {files: 128, bytes: 4 * 1024 * 1024}
 
 /**
  * `each` of the files under `root` (relative, as listed) with the result of reading it, in
@@ -90,10 +90,11 @@ export function mapFileReads<T>(root: string, files: readonly string[], maxFileS
 /**
  * `each` of the files with what `read` gave for it, in order; `read` runs in batches ahead
  * of `each` (`limits.files` files, or fewer once `size` of them reaches `limits.bytes`).
- * The system calls of reading (`open`, `read`, `close`, `stat`) cost about three times as
- * much interleaved with parsing and rules as in a row: the 30,000 calls of reading 10,000
+ * The system calls of reading (`open`, `read`, `close`) cost about three times as much
+ * interleaved with parsing and rules as in a row: the 30,000 calls of reading 10,000
  * claims took ~160 ms one file at a time and ~60 ms in batches of 128 (`node
- * --cpu-prof`), and the whole check 0.1 s less (docs/performance.md, item 17).
+ * --cpu-prof`), and the whole check 0.1 s less (docs/performance.md, item 17). The cache
+ * takes each file's stamp in the same batches, before its bytes.
  */
 export function mapReadAhead<R, T>(
   files: readonly string[],
@@ -120,8 +121,8 @@ export function mapReadAhead<R, T>(
 }
 
 /** Bytes a read holds (none when it failed). */
-export function bytesRead(read: BytesResult | undefined): number {
-  return read?.ok ? read.bytes.length : 0
+export function bytesRead(read: BytesResult): number {
+  return read.ok ? read.bytes.length : 0
 }
 
 /** One fstat, one read: the size is checked before a byte is read (large caps). */
