@@ -124,10 +124,10 @@ function loadShard(file: string, fingerprint: string): Map<string, CacheEntry> {
 }
 
 /**
- * What the per-file pass learnt of a file before working on it: a cached entry its stamp
- * vouches for, or the file's bytes with its stamp and cached entry (if any).
+ * What the per-file pass learnt of a file before working on it: its shard, and a cached
+ * entry its stamp vouches for, or the file's bytes with its stamp and cached entry (if any).
  */
-type FileLook = {reuse: CacheEntry} | {reuse?: undefined; cached: CacheEntry | undefined; stamp: FileStamp | undefined; read: BytesResult}
+type FileLook = {shard: number} & ({reuse: CacheEntry} | {reuse?: undefined; cached: CacheEntry | undefined; stamp: FileStamp | undefined; read: BytesResult})
 
 /** A file's stamp; none when it cannot be stat'ed (gone, or a folder lost its permissions since it was listed): it is then read, and reading it gives the finding. */
 function stampOf(file: string): FileStamp | undefined {
@@ -209,13 +209,14 @@ function checkThroughShards(files: readonly string[], phase: FilePhase, options:
   // A file's bytes are read only when its stamp cannot vouch for the cached outcome.
   const look = (file: string): FileLook => {
     const absolute = claimFilePath(root, file)
-    const cached = previous[shardOf(file)]?.get(file)
+    const shard = shardOf(file)
+    const cached = previous[shard]?.get(file)
     const stamp = stampOf(absolute)
-    if (strategy === 'metadata' && cached && stamp && settled(cached) && sameStamp(stamp, cached.stamp)) return {reuse: cached}
-    return {cached, stamp, read: readBytes(absolute, config.maxFileSize)}
+    if (strategy === 'metadata' && cached && stamp && settled(cached) && sameStamp(stamp, cached.stamp)) return {shard, reuse: cached}
+    return {shard, cached, stamp, read: readBytes(absolute, config.maxFileSize)}
   }
   const outcomes = mapReadAhead(files, look, (found) => (found.reuse ? 0 : bytesRead(found.read)), (file, found): FileOutcome => {
-    const shard = shardOf(file)
+    const {shard} = found
     const entries = next[shard] as Map<string, CacheEntry>
     if (found.reuse) {
       entries.set(file, found.reuse)
